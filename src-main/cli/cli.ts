@@ -1,0 +1,2 @@
+// Placeholder: the CLI entry (issue 2).
+process.stdout.write('netify-monitor\n')

@@ -1,0 +1,2 @@
+// Placeholder: the preload (issue 4).
+export {}
