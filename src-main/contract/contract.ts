@@ -13,7 +13,7 @@ import type {
 
 const severity = z.enum(['info', 'low', 'medium', 'high', 'critical'])
 const alertKind = z.enum(['risk', 'new_device', 'new_application', 'traffic_threshold', 'agent_down', 'agent_stalled', 'capture_drops'])
-const mac = z.string().regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/)
+const mac = z.string().regex(/^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$/, 'expected a MAC address like 00:11:22:aa:bb:cc')
 const sourceUrl = z.string().regex(/^(tcp:\/\/[^\s/]+:\d{1,5}|unix:\S+)$/, 'expected tcp://host:port or unix:/path')
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM')
 

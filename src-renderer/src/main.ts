@@ -1,4 +1,9 @@
 import { createApp } from 'vue'
+import { createPinia } from 'pinia'
 import App from './App.vue'
+import { startRenderer } from './app-runtime'
+import './styles/theme.css'
 
-createApp(App).mount('#app')
+const pinia = createPinia()
+createApp(App).use(pinia).mount('#app')
+startRenderer(pinia)

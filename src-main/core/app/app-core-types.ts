@@ -5,7 +5,7 @@
  * is told (window, tray, notifications) and carries messages. Plain Node: no electron import.
  */
 import type { PushName, PushTypes, RequestHandlers } from '../../contract/contract'
-import type { AlertKind, Severity } from '../../contract/views'
+import type { AlertKind, Severity, Snapshot } from '../../contract/views'
 
 /** The tray's whole world, derived by the core. */
 export interface TrayStatus {
@@ -39,6 +39,11 @@ export interface ClientSession {
   setVisible(visible: boolean): void
   /** Send a full snapshot (on connect, and when the UI reports a sequence gap). */
   resync(): void
+  /**
+   * A full snapshot for this client, returned rather than pushed (the `snapshot.get` request):
+   * it takes the next sequence number, and the deltas that follow continue from it.
+   */
+  snapshot(): Snapshot
   close(): void
 }
 

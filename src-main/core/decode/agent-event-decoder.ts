@@ -1,19 +1,14 @@
 /**
- * Bytes from one agent connection in, `AgentEvent`s out.
- *
- * TEMPORARY STUB (legacy framing, plain JSON only) so other modules can build against the API
- * while the real decoder (framing auto-detection, gzip, msgpack, zod schemas, normalisation)
- * is written. The exported API below is the contract; keep it.
+ * Bytes from one agent connection in, `AgentEvent`s out: framing (detected from the bytes),
+ * then record schemas and normalisation. Synchronous, so a connection hands each chunk in and
+ * gets back every event decodable so far; bad input is reported, never thrown.
  */
 import type { AgentEvent } from '../records/agent-event'
+import { normaliseRecord } from '../records/normalise-record'
+import type { DecodeError } from './decode-error'
+import { createFrameDecoder, type FrameOutput, type FramingInfo } from './frame-decoder'
 
-export interface DecodeError {
-  /** Byte offset in the raw stream where the problem was found. */
-  offset: number
-  message: string
-  /** true when the decoder gave up on this stream: the framing is unreadable. */
-  fatal: boolean
-}
+export type { DecodeError } from './decode-error'
 
 export interface DecodeOutput {
   events: AgentEvent[]
@@ -33,6 +28,8 @@ export interface AgentEventDecoder {
   /** The stream ended: flush, and report a truncated frame if one is pending. */
   end(): DecodeOutput
   readonly stats: DecoderStats
+  /** Compression, length headers and encoding seen so far (for display). */
+  readonly framing: FramingInfo
 }
 
 export interface DecoderOptions {
@@ -40,34 +37,38 @@ export interface DecoderOptions {
   maxFrameBytes?: number
 }
 
-export function createAgentEventDecoder(_options: DecoderOptions = {}): AgentEventDecoder {
-  let buf = Buffer.alloc(0)
-  let base = 0
+export function createAgentEventDecoder(options: DecoderOptions = {}): AgentEventDecoder {
+  const frames = createFrameDecoder(options)
   const stats: DecoderStats = { bytes: 0, records: {}, invalid: 0, unknownTypes: 0, unknownFields: {} }
-  const drain = (): DecodeOutput => {
-    const out: DecodeOutput = { events: [], errors: [] }
-    for (;;) {
-      const nl = buf.indexOf(10)
-      if (nl < 0) break
-      const n = JSON.parse(buf.subarray(0, nl).toString()).length as number
-      if (buf.length < nl + 1 + n) break
-      const rec = JSON.parse(buf.subarray(nl + 1, nl + 1 + n).toString())
-      stats.records[rec.type] = (stats.records[rec.type] ?? 0) + 1
-      out.events.push({ kind: 'unknown', type: rec.type, record: rec, offset: base })
-      base += nl + 1 + n
-      buf = buf.subarray(nl + 1 + n)
-    }
-    return out
+  const unknownField = (name: string): void => {
+    stats.unknownFields[name] = (stats.unknownFields[name] ?? 0) + 1
   }
+
+  const toEvents = (framed: FrameOutput): DecodeOutput => {
+    const events: AgentEvent[] = []
+    for (const frame of framed.frames) {
+      const { type, events: produced } = normaliseRecord(frame.value, frame.offset, unknownField)
+      if (type !== undefined) stats.records[type] = (stats.records[type] ?? 0) + 1
+      for (const event of produced) {
+        if (event.kind === 'invalid') stats.invalid++
+        else if (event.kind === 'unknown') stats.unknownTypes++
+        events.push(event)
+      }
+    }
+    return { events, errors: framed.errors }
+  }
+
   return {
     stats,
     push(chunk) {
       stats.bytes += chunk.length
-      buf = Buffer.concat([buf, chunk])
-      return drain()
+      return toEvents(frames.push(chunk))
     },
     end() {
-      return drain()
+      return toEvents(frames.end())
+    },
+    get framing() {
+      return frames.framing
     },
   }
 }

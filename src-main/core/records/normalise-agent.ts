@@ -1,0 +1,96 @@
+/**
+ * Agent-level records as events. 4.x folds interfaces, endpoints (`devices`) and interface
+ * counters (`stats`) into its periodic `agent_status`; they are split out here into the same
+ * `interfaces`, `endpoints` and `interface_stats` events a 5.x agent sends, after the status.
+ */
+import type { AgentEvent } from './agent-event'
+import {
+  definitionsSchema, endpointsSchema, helloSchema, interfaceCountersSchema, interfacesSchema,
+  interfaceStatsSchema, statusSchema,
+} from './agent-schemas'
+import {
+  COUNTER_KEYS, countUnknown, countUnknownPerName, DEFINITIONS_KEYS, GLOBAL_STATS_KEYS, HELLO_KEYS,
+  INTERFACE_INFO_KEYS, isObject, STATUS_KEYS,
+} from './known-fields'
+import { invalidEvent, type Normaliser, type RecordContext } from './record-context'
+
+export const normaliseHello: Normaliser = (record, type, ctx) => {
+  countUnknown(record, HELLO_KEYS, type, ctx.unknownField)
+  const parsed = helloSchema.safeParse(record)
+  if (!parsed.success) return [invalidEvent(type, parsed.error, ctx.offset)]
+  const { agent_version, build_version, json_version } = parsed.data
+  const event: AgentEvent = { kind: 'hello', agent_version, offset: ctx.offset }
+  if (build_version !== undefined) event.build_version = build_version
+  if (json_version !== undefined) event.json_version = json_version
+  return [event]
+}
+
+export const normaliseStatus: Normaliser = (record, type, ctx) => {
+  countUnknown(record, STATUS_KEYS, type, ctx.unknownField)
+  countUnknownPerName(record.interfaces, INTERFACE_INFO_KEYS, `${type}.interfaces`, ctx.unknownField)
+  countUnknownPerName(record.stats, COUNTER_KEYS, `${type}.stats`, ctx.unknownField)
+  const parsed = statusSchema.safeParse(record)
+  if (!parsed.success) return [invalidEvent(type, parsed.error, ctx.offset)]
+  const { interfaces, devices, stats, ...status } = parsed.data
+  const offset = ctx.offset
+  const events: AgentEvent[] = [{ kind: 'status', status, offset }]
+  if (interfaces) events.push({ kind: 'interfaces', interfaces, offset })
+  if (devices) events.push({ kind: 'endpoints', endpoints: devices, offset })
+  if (stats) events.push({ kind: 'interface_stats', stats, offset })
+  return events
+}
+
+export const normaliseDefinitions: Normaliser = (record, type, ctx) => {
+  countUnknown(record, DEFINITIONS_KEYS, type, ctx.unknownField)
+  const parsed = definitionsSchema.safeParse(record)
+  if (!parsed.success) return [invalidEvent(type, parsed.error, ctx.offset)]
+  return [{ kind: 'definitions', ...parsed.data, offset: ctx.offset }]
+}
+
+export const normaliseInterfaces: Normaliser = (record, type, ctx) => {
+  const byName = entriesOf(record, type, ctx, isObject)
+  countUnknownPerName(byName, INTERFACE_INFO_KEYS, type, ctx.unknownField)
+  const parsed = interfacesSchema.safeParse(byName)
+  if (!parsed.success) return [invalidEvent(type, parsed.error, ctx.offset)]
+  return [{ kind: 'interfaces', interfaces: parsed.data, offset: ctx.offset }]
+}
+
+export const normaliseEndpoints: Normaliser = (record, type, ctx) => {
+  const parsed = endpointsSchema.safeParse(entriesOf(record, type, ctx, Array.isArray))
+  if (!parsed.success) return [invalidEvent(type, parsed.error, ctx.offset)]
+  return [{ kind: 'endpoints', endpoints: parsed.data, offset: ctx.offset }]
+}
+
+export const normaliseInterfaceStats: Normaliser = (record, type, ctx) => {
+  const byName = entriesOf(record, type, ctx, isObject)
+  countUnknownPerName(byName, COUNTER_KEYS, type, ctx.unknownField)
+  const parsed = interfaceStatsSchema.safeParse(byName)
+  if (!parsed.success) return [invalidEvent(type, parsed.error, ctx.offset)]
+  return [{ kind: 'interface_stats', stats: parsed.data, offset: ctx.offset }]
+}
+
+export const normaliseGlobalStats: Normaliser = (record, type, ctx) => {
+  countUnknown(record, GLOBAL_STATS_KEYS, type, ctx.unknownField)
+  const parsed = interfaceCountersSchema.safeParse(record)
+  if (!parsed.success) return [invalidEvent(type, parsed.error, ctx.offset)]
+  return [{ kind: 'global_stats', counters: parsed.data, offset: ctx.offset }]
+}
+
+/**
+ * The entries of a record keyed by interface name or MAC. A top-level value of another shape
+ * is a field some newer agent added beside the names: counted as unknown, not fatal.
+ */
+function entriesOf(
+  record: Record<string, unknown>,
+  type: string,
+  ctx: RecordContext,
+  accept: (v: unknown) => boolean,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const key in record) {
+    if (key === 'type') continue
+    if (accept(record[key])) out[key] = record[key]
+    else ctx.unknownField(`${type}.${key}`)
+  }
+  return out
+}

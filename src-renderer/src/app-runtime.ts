@@ -1,0 +1,40 @@
+/**
+ * Starts everything the UI needs besides components: the sync from the bridge into the stores,
+ * hash navigation, the connection banner's state, and the theme attribute. Returns the stop
+ * function (tests mount the shell with a fake bridge and stop it afterwards).
+ */
+import type { Pinia } from 'pinia'
+import { watch } from 'vue'
+import type { Bridge } from '@contract/contract'
+import { getBridge } from './bridge'
+import { hasObservableConnection } from './bridge/connection-state'
+import { useSettingsStore } from './stores/settings'
+import { startSync } from './stores/sync'
+import { storeSyncTargets } from './stores/sync-targets'
+import { useUiStore } from './stores/ui'
+
+export function startRenderer(pinia: Pinia, bridge: Bridge = getBridge()): () => void {
+  const ui = useUiStore(pinia)
+  const settings = useSettingsStore(pinia)
+  ui.syncFromHash()
+  const onHash = () => ui.syncFromHash()
+  window.addEventListener('hashchange', onHash)
+  let stopConn = () => undefined as unknown
+  if (hasObservableConnection(bridge)) stopConn = bridge.onConnection(ui.setConnection)
+  else ui.setConnection({ status: 'open' })
+  const stopSync = startSync(bridge, storeSyncTargets(pinia), { doc: document })
+  const stopTheme = watch(
+    () => settings.settings?.theme ?? 'system',
+    (theme) => {
+      if (theme === 'system') delete document.documentElement.dataset.theme
+      else document.documentElement.dataset.theme = theme
+    },
+    { immediate: true },
+  )
+  return () => {
+    window.removeEventListener('hashchange', onHash)
+    stopConn()
+    stopSync()
+    stopTheme()
+  }
+}
