@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { createAppCore } from '../core/app/app-core'
 import type { AppCore } from '../core/app/app-core-types'
 import { resourcesDir } from '../core/resources-path'
-import { createQuitCoordinator, decideWindowClose } from './app-lifecycle'
+import { createQuitCoordinator, decideWindowClose, type CloseDecision } from './app-lifecycle'
 import { hardenSession, hardenWebContents } from './electron-hardening'
 import { registerIpcRoutes, createSenderCheck } from './ipc-routes'
 import { MainWindowHost } from './main-window'
@@ -53,15 +53,13 @@ function startTray(core: AppCore, host: MainWindowHost, iconDir: string): TrayCo
   }
 }
 
-async function start(): Promise<void> {
-  const resources = resourcesDir()
-  const iconDir = join(resources, 'icons')
-  const core = createAppCore({ dataDir: app.getPath('userData'), resourcesDir: resources })
-  const quit = createQuitCoordinator({ stop: () => core.stop(), quit: () => app.quit(), timers, log })
-  app.on('before-quit', (event) => quit.onBeforeQuit(event))
+interface WindowSide {
+  host: MainWindowHost
+  link: WindowLink
+}
 
-  let tray: TrayController | undefined
-  let latestStatus = core.trayStatus()
+/** The window, its link to the core and the IPC routes that reach the core through it. */
+function startWindow(core: AppCore, resources: string, closeDecision: (link: WindowLink) => CloseDecision): WindowSide {
   const link = new WindowLink({ core, send: (channel, payload) => host.send(channel, payload) })
   const host: MainWindowHost = new MainWindowHost({
     entry,
@@ -69,7 +67,7 @@ async function start(): Promise<void> {
     iconPath: join(resources, 'icon.png'),
     dark: () => nativeTheme.shouldUseDarkColors,
     link,
-    onClose: () => decideWindowClose({ quitting: quit.quitting(), closeToTray: link.closeToTray(), hasTray: tray !== undefined }),
+    onClose: () => closeDecision(link),
     log,
   })
   registerIpcRoutes({
@@ -78,21 +76,38 @@ async function start(): Promise<void> {
     isTrustedSender: createSenderCheck(() => host.mainFrame(), isAppUrl),
     log,
   })
-  core.onTrayStatus((status) => { latestStatus = status })
+  return { host, link }
+}
+
+function startNotifications(core: AppCore, { host, link }: WindowSide, iconPath: string): void {
+  let pausedUntil = core.trayStatus().notificationsPausedUntil
+  core.onTrayStatus((status) => { pausedUntil = status.notificationsPausedUntil })
   core.onNotification(createNotificationRouter({
     createNotification: (options) => new Notification(options),
     isSupported: () => Notification.isSupported(),
     focusWindow: () => host.show(),
     navigate: (request) => link.navigate(request),
-    pausedUntil: () => latestStatus.notificationsPausedUntil,
+    pausedUntil: () => pausedUntil,
     now: clock.now,
-    iconPath: join(resources, 'icon.png'),
+    iconPath,
   }))
-  tray = startTray(core, host, iconDir)
-  app.on('second-instance', () => host.show())
-  app.on('activate', () => host.show())
+}
+
+async function start(): Promise<void> {
+  const resources = resourcesDir()
+  const core = createAppCore({ dataDir: app.getPath('userData'), resourcesDir: resources })
+  const quit = createQuitCoordinator({ stop: () => core.stop(), quit: () => app.quit(), timers, log })
+  app.on('before-quit', (event) => quit.onBeforeQuit(event))
+  let tray: TrayController | undefined
+  const side = startWindow(core, resources, (link) =>
+    decideWindowClose({ quitting: quit.quitting(), closeToTray: link.closeToTray(), hasTray: tray !== undefined }))
+  startNotifications(core, side, join(resources, 'icon.png'))
+  tray = startTray(core, side.host, join(resources, 'icons'))
+  app.on('second-instance', () => side.host.show())
+  app.on('activate', () => side.host.show())
+  // Reached only when the window really closed (not hidden to the tray).
   app.on('window-all-closed', () => app.quit())
-  host.show()
+  side.host.show()
   await core.start()
 }
 

@@ -19,10 +19,11 @@ export function startRenderer(pinia: Pinia, bridge: Bridge = getBridge()): () =>
   ui.syncFromHash()
   const onHash = () => ui.syncFromHash()
   window.addEventListener('hashchange', onHash)
+  const connection = hasObservableConnection(bridge) ? bridge : undefined
+  const stopSync = startSync(bridge, storeSyncTargets(pinia), { doc: document, connection })
   let stopConn = () => undefined as unknown
-  if (hasObservableConnection(bridge)) stopConn = bridge.onConnection(ui.setConnection)
+  if (connection) stopConn = connection.onConnection(ui.setConnection)
   else ui.setConnection({ status: 'open' })
-  const stopSync = startSync(bridge, storeSyncTargets(pinia), { doc: document })
   const stopTheme = watch(
     () => settings.settings?.theme ?? 'system',
     (theme) => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { retinaName, TRAY_STATES, trayIconFileName } from '../../src-main/shell/tray-icons'
@@ -52,9 +52,17 @@ describe('tray icon files', () => {
     expect(countPixels(png, () => true)).toBeGreaterThan(50)
   })
 
-  it('include a 512x512 app icon and the .ico/.icns packaging needs', () => {
+  it('include a 512x512 app icon and well-formed .ico and .icns files for packaging', () => {
     expect(readPng(join(RESOURCES, 'icon.png'))).toMatchObject({ width: 512, height: 512 })
-    expect(existsSync(join(RESOURCES, 'icon.ico'))).toBe(true)
-    expect(existsSync(join(RESOURCES, 'icon.icns'))).toBe(true)
+    const ico = readFileSync(join(RESOURCES, 'icon.ico'))
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2)]).toEqual([0, 1])
+    const icoSizes = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => ico[6 + i * 16] || 256)
+    expect(icoSizes).toEqual(expect.arrayContaining([16, 32, 48, 256]))
+    const icns = readFileSync(join(RESOURCES, 'icon.icns'))
+    expect(icns.toString('ascii', 0, 4)).toBe('icns')
+    expect(icns.readUInt32BE(4)).toBe(icns.length)
+    const types: string[] = []
+    for (let o = 8; o < icns.length; o += icns.readUInt32BE(o + 4)) types.push(icns.toString('ascii', o, o + 4))
+    expect(types).toEqual(expect.arrayContaining(['ic07', 'ic08', 'ic09', 'ic10']))
   })
 })

@@ -9,9 +9,7 @@
  */
 import { parseArgs } from 'node:util'
 import type { HistoryRow } from '../../contract/views'
-import { StorageOpenError } from '../../core/storage/open-database'
-import { openStorage } from '../../core/storage/storage'
-import type { UsageTotal } from '../../core/storage/usage-store'
+import { DEFAULT_QUERY_LIMIT, openStorage, StorageOpenError, type Storage, type UsageTotal } from '../../core/storage'
 import { CliError, EXIT_USAGE } from '../cli-error'
 import { defineCommand } from './command'
 
@@ -75,18 +73,23 @@ function options(argv: string[]) {
   return { db: values.db, from, to, device: values.device?.toLowerCase(), totals: values.totals, json: values.json }
 }
 
-export const historyCommand = defineCommand('history --db FILE [--from T] [--to T] [--device MAC] [--totals] [--json]', async (argv) => {
-  const opts = options(argv)
-  let storage
+function openForQuery(path: string): Storage {
   try {
-    storage = openStorage(opts.db, { readOnly: true })
+    return openStorage(path, { readOnly: true })
   } catch (err) {
     if (err instanceof StorageOpenError) throw new CliError(err.message)
     throw err
   }
+}
+
+export const historyCommand = defineCommand('history --db FILE [--from T] [--to T] [--device MAC] [--totals] [--json]', async (argv) => {
+  const opts = options(argv)
+  const storage = openForQuery(opts.db)
+  for (const notice of storage.notices) process.stderr.write(`netify-monitor history: ${notice}\n`)
   try {
     const range = { from: opts.from, to: opts.to, device: opts.device }
     const rows = opts.totals ? storage.usage.totals(range) : storage.usage.query(range)
+    if (rows.length === DEFAULT_QUERY_LIMIT) process.stderr.write(`netify-monitor history: only the first ${rows.length} rows are shown; narrow the range\n`)
     if (opts.json) process.stdout.write(safeJson(rows) + '\n')
     else {
       process.stdout.write(opts.totals ? totalsTable(rows as UsageTotal[]) : rowsTable(rows as HistoryRow[]))

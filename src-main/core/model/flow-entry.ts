@@ -48,6 +48,9 @@ export interface FlowEntry {
   closedAt?: number
   /** Risk ids already raised as alerts for this flow, so a repeated record does not count twice. */
   raisedRisks?: number[]
+  /** The flow table's recency list (active flows only); nobody else touches these. */
+  older?: FlowEntry
+  newer?: FlowEntry
 }
 
 export interface Credit {
@@ -99,11 +102,9 @@ function isStaleRunning(entry: FlowEntry, c: FlowCounters): boolean {
 
 /** Merge a flow / flow_dpi_update record's metadata into what is known (later values win). */
 export function mergeMetadata(entry: FlowEntry, flow: FlowMetadata): void {
-  const merged: FlowMetadata = { ...entry.meta }
-  for (const [k, v] of Object.entries(flow) as Array<[keyof FlowMetadata, unknown]>) {
-    if (v !== undefined) (merged as unknown as Record<string, unknown>)[k] = v
-  }
-  entry.meta = merged
+  const meta = entry.meta as unknown as Record<string, unknown>
+  const next = flow as unknown as Record<string, unknown>
+  for (const k in next) if (next[k] !== undefined) meta[k] = next[k]
   if (typeof flow.first_seen_at === 'number') entry.firstSeen = entry.firstSeen ?? flow.first_seen_at
   if (typeof flow.last_seen_at === 'number') entry.lastSeen = Math.max(entry.lastSeen ?? 0, flow.last_seen_at)
 }

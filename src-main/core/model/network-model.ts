@@ -74,11 +74,23 @@ export class NetworkModel {
     this.parts = parts as ModelParts
   }
 
-  /** One decoded event from one agent. Never throws on odd content: bad records are skipped. */
+  /**
+   * One decoded event from one agent. Never throws: an event the model cannot use is skipped and
+   * shown with the agent's decode errors, so one odd record cannot stop a connection.
+   */
   apply(agentId: string, event: AgentEvent, now: number): void {
-    const p = this.parts
     const agent = this.agent(agentId, now)
     agent.lastRecordAt = now
+    try {
+      this.applyEvent(agent, event, now)
+    } catch (error) {
+      this.noteError(agent, event.offset, `model could not use a ${event.kind} record: ${error instanceof Error ? error.message : String(error)}`, now)
+    }
+  }
+
+  private applyEvent(agent: AgentState, event: AgentEvent, now: number): void {
+    const p = this.parts
+    const agentId = agent.id
     switch (event.kind) {
       case 'hello':
         if (agent.hello(event.agent_version, event.build_version, event.json_version)) p.changes.agent(agentId)
@@ -96,10 +108,7 @@ export class NetworkModel {
       case 'interface_stats': return applyInterfaceStats(p, agent, event.stats, now)
       case 'global_stats': return applyGlobalStats(p, agent, event.counters, now)
       case 'invalid':
-        agent.decode.recentErrors.push({ agentId, offset: event.offset, message: `${event.type}: ${event.path}: ${event.message}`, at: now })
-        if (agent.decode.recentErrors.length > 20) agent.decode.recentErrors.shift()
-        p.changes.agent(agentId)
-        return
+        return this.noteError(agent, event.offset, `${event.type}: ${event.path}: ${event.message}`, now)
       case 'unknown': return
     }
   }
@@ -257,6 +266,12 @@ export class NetworkModel {
       activeFlows: f.activeCount, closedFlows: f.closedCount, evictedActiveFlows: f.evictedActive,
       devices: this.parts.devices.size, applications: this.parts.applications.size, agents: this.agentStates.size,
     }
+  }
+
+  private noteError(agent: AgentState, offset: number, message: string, now: number): void {
+    agent.decode.recentErrors.push({ agentId: agent.id, offset, message, at: now })
+    if (agent.decode.recentErrors.length > 20) agent.decode.recentErrors.shift()
+    this.parts.changes.agent(agent.id)
   }
 
   private agent(agentId: string, now: number): AgentState {

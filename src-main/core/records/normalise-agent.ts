@@ -42,6 +42,9 @@ export const normaliseStatus: Normaliser = (record, type, ctx) => {
 
 export const normaliseDefinitions: Normaliser = (record, type, ctx) => {
   countUnknown(record, DEFINITIONS_KEYS, type, ctx.unknownField)
+  const protocols = idTags(record.protocols)
+  const applications = idTags(record.applications)
+  if (protocols && applications) return [{ kind: 'definitions', protocols, applications, offset: ctx.offset }]
   const parsed = definitionsSchema.safeParse(record)
   if (!parsed.success) return [invalidEvent(type, parsed.error, ctx.offset)]
   return [{ kind: 'definitions', ...parsed.data, offset: ctx.offset }]
@@ -74,6 +77,21 @@ export const normaliseGlobalStats: Normaliser = (record, type, ctx) => {
   const parsed = interfaceCountersSchema.safeParse(record)
   if (!parsed.success) return [invalidEvent(type, parsed.error, ctx.offset)]
   return [{ kind: 'global_stats', counters: parsed.data, offset: ctx.offset }]
+}
+
+/**
+ * `[{id, tag}]` checked by hand (4.x sends hundreds on connect), or undefined to let zod
+ * decide and explain.
+ */
+function idTags(list: unknown): Array<{ id: number; tag: string }> | undefined {
+  if (list === undefined) return []
+  if (!Array.isArray(list)) return undefined
+  const out: Array<{ id: number; tag: string }> = []
+  for (const item of list) {
+    if (!isObject(item) || typeof item.id !== 'number' || typeof item.tag !== 'string') return undefined
+    out.push({ id: item.id, tag: item.tag })
+  }
+  return out
 }
 
 /**

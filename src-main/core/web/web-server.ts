@@ -115,6 +115,21 @@ async function closeSockets(sockets: Set<WebSocket>): Promise<void> {
   for (const ws of sockets) ws.terminate()
 }
 
+/** Pages and assets over HTTP, the bridge over the WebSocket upgrade; nothing else. */
+function routeRequests(server: Server, wss: WebSocketServer, policy: AccessPolicy, root: string, options: WebServerOptions): void {
+  const maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES
+  server.on('error', (err) => (options.warn ?? console.error)(`web mode: ${err.message}`))
+  server.on('request', (req, res) => {
+    handleRequest(req, res, policy, root).catch(() => { if (!res.headersSent) sendText(res, 500, 'Internal error'); else res.destroy() })
+  })
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy())
+    const refusal = upgradeRefusal(req, policy)
+    if (refusal) return refuseUpgrade(socket, ...refusal)
+    wss.handleUpgrade(req, socket, head, (ws) => serveBridgeConnection(ws, options.core, { maxBufferedBytes }))
+  })
+}
+
 /** Starts web mode; resolves once it is listening, with the URL to open. */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const host = options.host ?? '127.0.0.1'
@@ -124,22 +139,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   }
   const root = await realpath(path.resolve(options.staticDir))
   const token = options.token ?? createAccessToken()
+  if (token.length < 16) throw new Error('web mode access token is too short (16 characters at least)')
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES })
   const server = createServer()
   const port = await listen(server, options.port ?? 0, host)
   const policy = createAccessPolicy(token, host, port)
-  server.on('error', (err) => (options.warn ?? console.error)(`web mode: ${err.message}`))
-  server.on('request', (req, res) => {
-    handleRequest(req, res, policy, root).catch(() => { if (!res.headersSent) sendText(res, 500, 'Internal error'); else res.destroy() })
-  })
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy())
-    const refusal = upgradeRefusal(req, policy)
-    if (refusal) return refuseUpgrade(socket, ...refusal)
-    wss.handleUpgrade(req, socket, head, (ws) => serveBridgeConnection(ws, options.core, {
-      maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
-    }))
-  })
+  routeRequests(server, wss, policy, root, options)
   const shownHost = isWildcardHost(host) ? '127.0.0.1' : urlHost(host)
   return {
     url: `http://${shownHost}:${port}/?${WEB_TOKEN_PARAM}=${token}`,

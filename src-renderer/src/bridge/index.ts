@@ -6,7 +6,6 @@
 import type { Bridge } from '@contract/contract'
 import { createIpcBridge } from './ipc-bridge'
 import { createWsBridge, webSocketUrl } from './ws-bridge'
-import { hasObservableConnection, type ConnectionListener } from './connection-state'
 
 let current: Bridge | undefined
 
@@ -23,12 +22,4 @@ export function getBridge(): Bridge {
 /** Installs a specific bridge (tests install an in-memory one before mounting). */
 export function setBridge(bridge: Bridge): void {
   current = bridge
-}
-
-/** Follows the bridge's connection state; a bridge that cannot disconnect reports `open` once. */
-export function watchBridgeConnection(listener: ConnectionListener): () => void {
-  const bridge = getBridge()
-  if (hasObservableConnection(bridge)) return bridge.onConnection(listener)
-  listener({ status: 'open' })
-  return () => undefined
 }

@@ -9,6 +9,7 @@ import type {
   SettingsView, Snapshot, ThroughputPoint, Upserts,
 } from '@contract/views'
 import { routeForNavigate, type Route } from '../lib/route'
+import type { ObservableConnection } from '../bridge/connection-state'
 
 export interface KeyedTarget<T, K> {
   replaceAll(items: readonly T[]): void
@@ -35,8 +36,10 @@ export interface SyncTargets {
 export interface SyncOptions {
   /** The document whose visibility is reported; absent in tests that do not care. */
   doc?: Pick<Document, 'hidden' | 'addEventListener' | 'removeEventListener'>
-  /** Called when a resync request fails (shown by the shell). */
+  /** Called when a resync request fails. */
   onError?: (err: unknown) => void
+  /** The bridge's connection state, when it can drop (the WebSocket bridge). */
+  connection?: ObservableConnection
 }
 
 /** Deltas held while a resync is in flight; beyond this the snapshot will cover them anyway. */
@@ -72,7 +75,10 @@ export function applyDelta(t: SyncTargets, d: DeltaBatch): void {
   t.ui.noteBatch(d.at, d.demo)
 }
 
-/** Subscribes to the bridge and returns the function that stops everything it started. */
+/**
+ * Subscribes to the bridge, fetches the first snapshot, reports visibility, and returns the
+ * function that stops all of it.
+ */
 export function startSync(bridge: Bridge, targets: SyncTargets, options: SyncOptions = {}): () => void {
   let lastSeq: number | undefined
   /** Non-zero while a resync is in flight: the number of the request we wait for. */
@@ -129,6 +135,19 @@ export function startSync(bridge: Bridge, targets: SyncTargets, options: SyncOpt
     bridge.on('delta', onDelta),
     bridge.on('navigate', (n) => targets.ui.navigate(routeForNavigate(n))),
   ]
+  // A connection that comes back is a new session: its sequence may restart, so its deltas
+  // must not be taken for stale ones. Fetch a fresh snapshot and report visibility again.
+  let wasClosed = false
+  if (options.connection) {
+    offs.push(options.connection.onConnection((state) => {
+      if (state.status === 'closed') wasClosed = true
+      if (state.status !== 'open' || !wasClosed) return
+      wasClosed = false
+      resyncing = 0
+      resync()
+      reportVisibility()
+    }))
+  }
   options.doc?.addEventListener('visibilitychange', reportVisibility)
   resync()
   reportVisibility()

@@ -99,8 +99,9 @@ describe('AgentConnection backoff', () => {
     connection.start()
     await until(() => server!.connections >= 2, 'two connections')
     connection.stop()
+    await new Promise((resolve) => setTimeout(resolve, 50))
     const connections = server.connections
-    await new Promise((resolve) => setTimeout(resolve, 200))
+    await new Promise((resolve) => setTimeout(resolve, 300))
     expect(server.connections).toBe(connections)
     expect(connection.state.status).toBe('stopped')
   })

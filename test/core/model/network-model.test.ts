@@ -165,3 +165,14 @@ describe('changes, rates and rollups', () => {
     expect(model.device('02:11:22:33:44:55')).toMatchObject({ localAdmin: true, vendor: undefined, alias: 'Kitchen tablet' })
   })
 })
+
+describe('odd input', () => {
+  it('skips a record it cannot use and shows it with the agent\'s errors, without throwing', () => {
+    const model = new NetworkModel()
+    const broken = { kind: 'endpoints', offset: 77, endpoints: null } as unknown as Parameters<NetworkModel['apply']>[1]
+    expect(() => model.apply('a', broken, T)).not.toThrow()
+    expect(model.agentView('a')?.decode.recentErrors).toEqual([expect.objectContaining({ offset: 77 })])
+    model.apply('a', flow({ digest: 'd' }), T + 1)
+    expect(model.flows()).toHaveLength(1)
+  })
+})

@@ -60,7 +60,9 @@ test('a zero-length file is simply a new, empty database', () => {
   s.profiles.save(profile)
   s.close()
   expect(readdirSync(tmp.dir).filter((f) => f.includes('corrupt'))).toEqual([])
-  expect(open(path).profiles.list()).toEqual([profile])
+  const again = open(path)
+  expect(again.profiles.list()).toEqual([profile])
+  again.close()
 })
 
 test('a stored profile that fails validation is set aside with a notice; the others load', () => {
@@ -95,7 +97,9 @@ test('a stored setting that fails validation resets only that field', () => {
   expect(again.notices[0]).toMatch(/reset to their defaults \(retentionDays: .*; notifications\.ratePerMinute: /)
   again.close()
   expect(rawQuery(path, "SELECT COUNT(*) AS n FROM rejected_rows WHERE source = 'settings'")).toEqual([{ n: 1 }])
-  expect(open(path).notices).toEqual([])
+  const third = open(path)
+  expect(third.notices).toEqual([])
+  third.close()
 })
 
 test('an unreadable path (a folder) does not crash: the session runs in memory with a notice', () => {

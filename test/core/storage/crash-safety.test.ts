@@ -8,6 +8,8 @@ import { open, rawQuery, tempDir, type TempDir } from './storage-test-helpers'
 const CHILD = fileURLToPath(new URL('./crash-writer-child.ts', import.meta.url))
 const REPO = fileURLToPath(new URL('../../../', import.meta.url))
 const ROWS = 1500
+/** Each case starts a child from source (tsx): seconds apiece on a busy machine. */
+const SLOW = { timeout: 60_000 }
 
 let tmp: TempDir
 let path: string
@@ -56,7 +58,7 @@ function expectCleanReopen(pid: number): ReturnType<typeof open> {
   return s
 }
 
-test.each([3, 8])('kill -9 while committing batches: the file is intact and every reported batch is there (after %i)', async (after) => {
+test.each([3, 8])('kill -9 while committing batches: the file is intact and every reported batch is there (after %i)', SLOW, async (after) => {
   const killed = await runAndKill(['batches', path, String(ROWS)], (lines) => committedBatches(lines).length >= after)
   const reported = committedBatches(killed.lines)
   expect(reported.length).toBeGreaterThanOrEqual(after)
@@ -83,7 +85,7 @@ test.each([3, 8])('kill -9 while committing batches: the file is intact and ever
   expect(rawQuery(path, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }])
 })
 
-test('kill -9 in the middle of a transaction that spilled to disk: committed rows stay, uncommitted vanish', async () => {
+test('kill -9 in the middle of a transaction that spilled to disk: committed rows stay, uncommitted vanish', SLOW, async () => {
   const killed = await runAndKill(['open-transaction', path, String(ROWS)], (lines) => lines.includes('mid-transaction'))
   expect(killed.lines).toContain('committed 1')
   const s = expectCleanReopen(killed.pid)

@@ -65,7 +65,9 @@ test('a migration that fails is rolled back whole; the file is moved aside with 
   expect(rawQuery(aside, 'PRAGMA user_version')).toEqual([{ user_version: 0 }])
   expect(rawQuery(aside, 'SELECT * FROM aliases')).toEqual([{ something_else: 'precious' }])
   expect(rawQuery(aside, "SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'kv'")).toEqual([{ n: 0 }])
-  expect(open(path).aliases.list()).toEqual([{ mac: 'aa:bb:cc:00:11:22', alias: 'TV' }])
+  const fresh = open(path)
+  expect(fresh.aliases.list()).toEqual([{ mac: 'aa:bb:cc:00:11:22', alias: 'TV' }])
+  fresh.close()
 })
 
 test('a file from a newer version is refused with a clear notice and left byte-for-byte untouched', () => {

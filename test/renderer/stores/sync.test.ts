@@ -11,6 +11,7 @@ import { useSettingsStore } from '../../../src-renderer/src/stores/settings'
 import { useTrafficStore } from '../../../src-renderer/src/stores/traffic'
 import { useUiStore } from '../../../src-renderer/src/stores/ui'
 import type { AlertView, FlowRow } from '@contract/views'
+import type { ConnectionListener } from '../../../src-renderer/src/bridge/connection-state'
 import { createFakeBridge } from '../fake-bridge'
 import { makeAgent, makeAlert, makeApplication, makeDevice, makeFlow, makeSettings, makeSnapshot, T0 } from '../view-factories'
 
@@ -131,5 +132,20 @@ describe('sync', () => {
     expect(bridge.sent('view.visibility')).toEqual([{ visible: true }, { visible: false }])
     stop()
     expect(bridge.listenerCount('delta')).toBe(0)
+  })
+
+  it('takes a resync after a reconnect even when the new session restarts its sequence', async () => {
+    const bridge = createFakeBridge({ snapshot: makeSnapshot({ seq: 50, devices: [makeDevice(A)] }) })
+    const listeners: ConnectionListener[] = []
+    const connection = { onConnection: (l: ConnectionListener) => (listeners.push(l), () => undefined) }
+    startSync(bridge, targets().t, { connection })
+    await flush()
+    bridge.snapshot = makeSnapshot({ seq: 1, devices: [makeDevice(B)] })
+    for (const l of listeners) l({ status: 'closed', retryAt: T0 })
+    for (const l of listeners) l({ status: 'connecting' })
+    for (const l of listeners) l({ status: 'open' })
+    bridge.emit('delta', { seq: 2, at: T0, devices: { upsert: [makeDevice(A, { alias: 'back' })], remove: [] } })
+    await flush()
+    expect(useDevicesStore().devices.map((d) => [d.mac, d.alias])).toEqual([[B, undefined], [A, 'back']])
   })
 })

@@ -61,23 +61,26 @@ export function directionSentence(row: FlowRow, deviceName?: string): string {
   return `Between ${local} and ${other}; the agent did not say which side opened it.`
 }
 
-function picker(flat: Flat) {
-  return (path: string, label: string, format: (v: unknown) => string = valueText): DetailItem[] => {
+type Take = (path: string, label: string, format?: (v: unknown) => string) => DetailItem[]
+
+/** Moves one field out of `flat` into an item, so what is left over is what nobody claimed. */
+function picker(flat: Flat): { take: Take; prefixed: (prefix: string) => DetailItem[] } {
+  const take: Take = (path, label, format = valueText) => {
     if (!flat.has(path)) return []
     const v = flat.get(path)
     flat.delete(path)
     return [{ label, value: format(v) }]
   }
+  const prefixed = (prefix: string): DetailItem[] =>
+    [...flat.keys()].filter((k) => k.startsWith(`${prefix}.`)).flatMap((k) => take(k, k.slice(prefix.length + 1)))
+  return { take, prefixed }
 }
 
 const time = (v: unknown): string => (typeof v === 'number' ? formatDateTime(v) : valueText(v))
 const tlsVersion = (v: unknown): string => (typeof v === 'string' && TLS_VERSIONS[v] ? `${TLS_VERSIONS[v]} (${v})` : valueText(v))
 const ipProtocol = (v: unknown): string => (typeof v === 'number' && IP_PROTOCOLS[v] ? `${IP_PROTOCOLS[v]} (${v})` : valueText(v))
 
-function metadataSections(flat: Flat, row: FlowRow): DetailSection[] {
-  const take = picker(flat)
-  const prefixed = (prefix: string): DetailItem[] =>
-    [...flat.keys()].filter((k) => k.startsWith(`${prefix}.`)).flatMap((k) => take(k, k.slice(prefix.length + 1)))
+function endpointSections(take: Take, row: FlowRow): DetailSection[] {
   return [
     { title: 'Endpoints', items: [
       { label: 'Local', value: endpointText(row.localIp, row.localPort) }, ...take('local_mac', 'Local MAC'),
@@ -93,6 +96,11 @@ function metadataSections(flat: Flat, row: FlowRow): DetailSection[] {
       ...take('category.domain', 'Domain category'), ...take('category.network', 'Network category'),
       ...take('detection_guessed', 'Detection guessed'), ...take('detection_updated', 'Detection updated'),
     ] },
+  ]
+}
+
+function payloadSections(take: Take, prefixed: (prefix: string) => DetailItem[]): DetailSection[] {
+  return [
     { title: 'TLS', items: [
       ...take('ssl.client_sni', 'SNI'), ...take('ssl.server_cn', 'Server CN'), ...take('ssl.issuer_dn', 'Issuer DN'),
       ...take('ssl.subject_dn', 'Subject DN'), ...take('ssl.version', 'Version', tlsVersion), ...take('ssl.cipher_suite', 'Cipher suite'),
@@ -107,16 +115,19 @@ function metadataSections(flat: Flat, row: FlowRow): DetailSection[] {
     { title: 'DHCP', items: [...take('dhcp.fingerprint', 'Fingerprint'), ...take('dhcp.class_ident', 'Class identifier'), ...prefixed('dhcp')] },
     { title: 'SSDP', items: prefixed('ssdp') },
     { title: 'BitTorrent', items: [...take('bt.info_hash', 'Info hash'), ...prefixed('bt')] },
-    { title: 'Timing', items: [
-      ...take('first_seen_at', 'First seen', time), ...take('last_seen_at', 'Last seen', time),
-      ...(row.closedReason ? [{ label: 'Ended', value: row.closedReason }] : []),
-      ...(row.closedAt ? [{ label: 'Ended at', value: formatDateTime(row.closedAt) }] : []),
-    ] },
   ]
 }
 
+function timingSection(take: Take, row: FlowRow): DetailSection {
+  return { title: 'Timing', items: [
+    ...take('first_seen_at', 'First seen', time), ...take('last_seen_at', 'Last seen', time),
+    ...(row.closedReason ? [{ label: 'Ended', value: row.closedReason }] : []),
+    ...(row.closedAt ? [{ label: 'Ended at', value: formatDateTime(row.closedAt) }] : []),
+  ] }
+}
+
 function riskSection(detail: FlowDetail, flat: Flat): DetailSection {
-  const take = picker(flat)
+  const { take } = picker(flat)
   flat.delete('risks.risks')
   const scores = [
     ...take('risks.ndpi_risk_score', 'Risk score'), ...take('risks.ndpi_risk_score_client', 'Client score'),
@@ -144,8 +155,11 @@ function counterSection(detail: FlowDetail): DetailSection {
 export function detailSections(detail: FlowDetail): DetailSection[] {
   const flat = flatten(detail.metadata, '', new Map())
   flat.delete('digest')
-  const main = metadataSections(flat, detail.row)
+  const { take, prefixed } = picker(flat)
+  const [endpoints, detection] = endpointSections(take, detail.row)
   const risks = riskSection(detail, flat)
+  const payload = payloadSections(take, prefixed)
+  const timing = timingSection(take, detail.row)
   const other: DetailSection = { title: 'Other fields', items: [...flat].map(([k, v]) => ({ label: k.replace(/^extra\./, ''), value: valueText(v) })) }
-  return [main[0], risks, ...main.slice(1), counterSection(detail), other].filter((s) => s.items.length > 0)
+  return [endpoints, risks, detection, ...payload, timing, counterSection(detail), other].filter((s) => s.items.length > 0)
 }
