@@ -95,7 +95,7 @@ function startNotifications(core: AppCore, { host, link }: WindowSide, iconPath:
 
 async function start(): Promise<void> {
   const resources = resourcesDir()
-  const core = createAppCore({ dataDir: app.getPath('userData'), resourcesDir: resources })
+  const core = createAppCore({ dataDir: app.getPath('userData'), resourcesDir: resources, log })
   const quit = createQuitCoordinator({ stop: () => core.stop(), quit: () => app.quit(), timers, log })
   app.on('before-quit', (event) => quit.onBeforeQuit(event))
   let tray: TrayController | undefined

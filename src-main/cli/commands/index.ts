@@ -8,6 +8,7 @@ import { recordCommand } from './record'
 import { replayAgentCommand } from './replay-agent'
 import { summaryCommand } from './summary'
 import { tailCommand } from './tail'
+import { webCommand } from './web'
 
 export type { CliCommand } from './command'
 
@@ -18,4 +19,5 @@ export const commands: Record<string, CliCommand> = {
   'replay-agent': replayAgentCommand,
   alerts: alertsCommand,
   history: historyCommand,
+  web: webCommand,
 }

@@ -133,6 +133,16 @@ export class NetworkModel {
     this.parts.changes.agent(agentId)
   }
 
+  /** The user's flow table cap (Settings); applies from the next flow seen. */
+  setFlowCap(activeCap: number): void {
+    this.parts.flows.limits.activeCap = Math.max(1, activeCap)
+  }
+
+  /** A framing or socket-level decode error from the connection, shown with the agent's decode errors. */
+  noteDecodeError(agentId: string, offset: number, message: string, now: number): void {
+    this.noteError(this.agent(agentId, now), offset, message, now)
+  }
+
   setAlias(mac: string, alias: string): void {
     const m = mac.toLowerCase()
     this.parts.devices.setAlias(m, alias)
