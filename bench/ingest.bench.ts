@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { createAgentEventDecoder } from '../src-main/core/decode/agent-event-decoder'
 
 const fixtures = join(__dirname, '..', 'test', 'fixtures')
@@ -77,7 +78,7 @@ function report(name: string, bytes: number, bare: () => number, full: () => num
   const rate = (r: Timing): string =>
     `${(bytes / 1e6 / (r.ms / 1000)).toFixed(1)} MB/s, ${Math.round(r.records / (r.ms / 1000)).toLocaleString('en')} records/s`
   console.log(`${name}: ${(bytes / 1e6).toFixed(1)} MB, ${f.records.toLocaleString('en')} records`)
-  console.log(`  bare framing + JSON.parse : ${rate(b)}`)
+  console.log(`  bare framing + JSON.parse : ${rate(b)}  (MB of wire bytes)`)
   console.log(`  createAgentEventDecoder   : ${rate(f)}`)
   console.log(`  ratio decoder/bare        : ${(b.ms / f.ms).toFixed(2)} (target >= 0.5)`)
   if (b.records !== f.records) throw new Error(`record counts differ: bare ${b.records}, decoder ${f.records}`)
@@ -92,3 +93,28 @@ const copies = Math.ceil(TARGET_BYTES / 2 / streamOne.length)
 const stream = repeat([streamOne], copies * streamOne.length)
 const streamIndex = Array.from({ length: copies }, () => indexOne).flat()
 report('5.x stream channel (bare JSON, no delimiter)', stream.length, () => bareIndexed(stream, streamIndex), () => decodeAll(stream))
+
+/** 5.x `"compressor": "gz"` with legacy framing: header and body each their own gzip member. */
+const gzMembers: Buffer[] = []
+let gzPlain = 0
+for (let p = 0; p < legacy.length && gzPlain < TARGET_BYTES / 4;) {
+  const nl = legacy.indexOf(10, p)
+  const n = (JSON.parse(legacy.toString('latin1', p, nl)) as { length: number }).length
+  gzMembers.push(gzipSync(legacy.subarray(p, nl + 1)), gzipSync(legacy.subarray(nl + 1, nl + 1 + n)))
+  gzPlain += nl + 1 + n - p
+  p = nl + 1 + n
+}
+const gz = Buffer.concat(gzMembers)
+report(
+  `gzip legacy channel (${(gzPlain / 1e6).toFixed(1)} MB inflated)`,
+  gz.length,
+  () => {
+    let records = 0
+    for (let i = 1; i < gzMembers.length; i += 2) {
+      JSON.parse(gunzipSync(gzMembers[i]).toString('utf8'))
+      records++
+    }
+    return records
+  },
+  () => decodeAll(gz),
+)

@@ -254,6 +254,8 @@ export interface Snapshot {
   profiles: ProfileView[]
   settings: SettingsView
   notificationsPausedUntil?: number
+  /** Messages about the app's own files (a corrupt database moved aside...) and profiles, newest last. */
+  notices?: string[]
   agents: AgentView[]
   devices: DeviceView[]
   flows: FlowRow[]
@@ -288,6 +290,7 @@ export interface DeltaBatch {
   settings?: SettingsView
   notificationsPausedUntil?: number | null
   demo?: boolean
+  notices?: string[]
 }
 
 export type AppView = 'overview' | 'devices' | 'applications' | 'flows' | 'alerts' | 'agents' | 'history' | 'settings'

@@ -4,6 +4,7 @@
  * UI in Chromium. The first line on stdout is the full URL, token included.
  */
 import { parseArgs } from 'node:util'
+import { parseAgentSource } from '../../core/agent/agent-source'
 import { createAppCore } from '../../core/app/app-core'
 import { startWebServer } from '../../core/web'
 import { CliError, EXIT_USAGE, messageOf } from '../cli-error'
@@ -12,7 +13,7 @@ import { waitForStopSignal } from '../signals'
 import { defineCommand } from './command'
 
 export const webCommand = defineCommand(
-  'web [--agent SOURCE ...] [--profile NAME] [--demo] [--host 127.0.0.1] [--port N] [--data-dir DIR]',
+  'web [--agent SOURCE ...] [--profile NAME] [--demo [--demo-speed N]] [--host 127.0.0.1] [--port N] [--data-dir DIR]',
   async (argv) => {
     const { values } = parseArgs({
       args: argv,
@@ -28,6 +29,9 @@ export const webCommand = defineCommand(
     })
     const port = Number(values.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0-65535, not "${values.port}"`, EXIT_USAGE)
+    const demoSpeed = values['demo-speed'] === undefined ? undefined : Number(values['demo-speed'])
+    if (demoSpeed !== undefined && !(demoSpeed >= 0)) throw new CliError(`--demo-speed must be a number >= 0, not "${values['demo-speed']}"`, EXIT_USAGE)
+    checkSources(values.agent ?? [])
     const staticDir = findRendererDir()
     if (!staticDir) throw new CliError('the UI is not built yet: run `npm run build` first')
     const log = (message: string): void => void process.stderr.write(`netify-monitor: ${message}\n`)
@@ -36,7 +40,7 @@ export const webCommand = defineCommand(
       agents: values.agent,
       profileName: values.profile,
       demo: values.demo,
-      demoSpeed: values['demo-speed'] ? Number(values['demo-speed']) : undefined,
+      demoSpeed,
       log,
     })
     const stop = waitForStopSignal()
@@ -60,3 +64,14 @@ export const webCommand = defineCommand(
     return 0
   },
 )
+
+/** A mistyped `--agent` is a usage error up front, not a connection that silently never starts. */
+function checkSources(sources: string[]): void {
+  for (const source of sources) {
+    try {
+      parseAgentSource(source)
+    } catch (error) {
+      throw new CliError(messageOf(error), EXIT_USAGE)
+    }
+  }
+}

@@ -48,7 +48,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     trayStatus: () => core.trayStatus(),
     async start() {
       await core.profiles.start({ agents: options.agents, profileName: options.profileName, demo: options.demo })
-      timer = setInterval(() => core.tick(core.now()), options.tickMs ?? 1000)
+      timer = setInterval(() => {
+        // A failing tick (a disk error while pruning...) is logged; the next one tries again.
+        try {
+          core.tick(core.now())
+        } catch (error) {
+          options.log?.(`Background work failed: ${error instanceof Error ? error.message : String(error)}`)
+        }
+      }, options.tickMs ?? 1000)
     },
     async stop() {
       if (stopped) return

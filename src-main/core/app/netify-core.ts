@@ -50,6 +50,7 @@ export class NetifyCore {
   private readonly decodedBytes = new Map<string, number>()
   private lastTray?: string
   private lastPrune = 0
+  private readonly notices: string[] = []
   private readonly log: (message: string) => void
 
   constructor(private readonly options: NetifyCoreOptions) {
@@ -70,8 +71,9 @@ export class NetifyCore {
     }, this.now)
     this.profiles = new ProfileController({
       storage: this.storage, agents: this.agents, resourcesDir: options.resourcesDir,
-      changed: () => { this.settingsChanged = true }, log: this.log, demoSpeed: options.demoSpeed,
+      changed: () => { this.settingsChanged = true }, notice: (m) => this.notice(m), log: this.log, demoSpeed: options.demoSpeed,
     })
+    for (const n of this.storage.notices) this.notices.push(n)
     this.restorePersisted()
     this.publisher = startPublisherLoop({
       source: createLiveViewSource({
@@ -93,7 +95,16 @@ export class NetifyCore {
       profiles: this.profiles.list(),
       settings: this.settings,
       notificationsPausedUntil: this.pausedUntil,
+      notices: this.notices.slice(),
     }
+  }
+
+  /** A message for the user (shown in the UI's banner until dismissed), also logged. */
+  notice(message: string): void {
+    this.notices.push(message)
+    if (this.notices.length > 20) this.notices.shift()
+    this.settingsChanged = true
+    this.log(message)
   }
 
   /** A snapshot for a caller with no client session (sequence 0). */
@@ -202,7 +213,7 @@ export class NetifyCore {
     })
     this.raised = []
     this.policy = decided.state
-    for (const n of decided.notify) for (const l of this.notifyListeners) l(n)
+    for (const n of decided.notify) for (const l of this.notifyListeners) this.safely('a notification listener', () => l(n))
   }
 
   private emitTray(force: boolean): void {
@@ -210,7 +221,16 @@ export class NetifyCore {
     const key = JSON.stringify(status)
     if (!force && key === this.lastTray) return
     this.lastTray = key
-    for (const l of this.trayListeners) l(status)
+    for (const l of this.trayListeners) this.safely('a tray listener', () => l(status))
+  }
+
+  /** A shell's listener that throws must not stop the tick (and with it rollups and other listeners). */
+  private safely(what: string, call: () => void): void {
+    try {
+      call()
+    } catch (error) {
+      this.log(`${what} failed: ${error instanceof Error ? error.message : String(error)}`)
+    }
   }
 
   private refreshDecodeStats(agent: ManagedAgent, now: number): void {

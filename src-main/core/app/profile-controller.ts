@@ -16,6 +16,8 @@ export interface ProfileControllerOptions {
   resourcesDir: string
   /** Called whenever profiles, the active profile or demo mode changed. */
   changed(): void
+  /** A problem the user should see (an agent that cannot be connected). */
+  notice(message: string): void
   log(message: string): void
   demoSpeed?: number
 }
@@ -114,18 +116,22 @@ export class ProfileController {
   }
 
   private async apply(id: string): Promise<void> {
-    if (id === DEMO_PROFILE_ID) {
-      this.demo ??= await startDemoAgents(this.o.resourcesDir, this.o.demoSpeed)
-      this.o.log('No connection profile yet: showing the embedded demo agents (real recordings, replayed live).')
-    } else if (this.demo) {
-      await this.demo.close()
-      this.demo = undefined
+    if (id === DEMO_PROFILE_ID && !this.demo) {
+      this.demo = await startDemoAgents(this.o.resourcesDir, this.o.demoSpeed)
+      this.o.log('Showing the embedded demo agents (real recordings, replayed live) until a connection profile is chosen.')
     }
     const profile = this.list().find((p) => p.id === id)
     if (!profile) throw new Error(`no profile with id "${id}"`)
     this.activeId = id
     if (id !== DEMO_PROFILE_ID && id !== COMMAND_LINE_PROFILE_ID) this.o.storage.profiles.setActive(id)
+    // Connections are switched before the demo agents close, so leaving the demo stops them
+    // (no "lost agent" alert) instead of seeing them drop.
     this.connect(profile)
+    if (id !== DEMO_PROFILE_ID && this.demo) {
+      const demo = this.demo
+      this.demo = undefined
+      await demo.close()
+    }
     this.o.changed()
   }
 
@@ -138,6 +144,6 @@ export class ProfileController {
         source: a.source,
         stallAfterMs: a.updateIntervalHint ? a.updateIntervalHint * 3000 : undefined,
       }))
-    for (const problem of this.o.agents.setAgents(agents, true)) this.o.log(`Cannot connect ${problem}`)
+    for (const problem of this.o.agents.setAgents(agents, true)) this.o.notice(`Cannot connect ${problem}`)
   }
 }

@@ -77,7 +77,7 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
       head = undefined
     }
     if (gzip) feedGzip(chunk, out)
-    else scanner.push(chunk, out as ScanOutput & FrameOutput)
+    else scanner.push(chunk, out)
   }
 
   const guarded = (work: (out: FrameOutput) => void): FrameOutput => {
@@ -95,14 +95,14 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
   return {
     push: (chunk) => guarded((out) => { if (chunk.length > 0) feed(chunk, out) }),
     end: () => guarded((out) => {
-      if (head) scanner.push(head, out as ScanOutput & FrameOutput)
+      if (head) scanner.push(head, out)
       if (gzip) {
         gzip.end(out.errors)
         const scanned: ScanOutput = { frames: [], errors: [] }
         scanner.end(scanned)
         collect(scanned, out, map)
       } else {
-        scanner.end(out as ScanOutput & FrameOutput)
+        scanner.end(out)
       }
     }),
     get framing(): FramingInfo {
@@ -112,6 +112,6 @@ export function createFrameDecoder(options: FrameDecoderOptions = {}): FrameDeco
 }
 
 function collect(scanned: ScanOutput, out: FrameOutput, map: LogicalToRaw): void {
-  for (const f of scanned.frames) out.frames.push({ offset: map.start(f.start), end: map.end(f.end), value: f.value })
+  for (const f of scanned.frames) out.frames.push({ offset: map.start(f.offset), end: map.end(f.end), value: f.value })
   for (const e of scanned.errors) out.errors.push({ offset: map.start(e.offset), message: e.message, fatal: e.fatal })
 }

@@ -13,9 +13,9 @@ import {
   decodeBody, headerLength, isPlausibleLength, MAX_HEADER_BYTES, parseJson, parseMsgpack,
 } from './frame-values'
 import { LengthSkipper } from './length-skipper'
-import { guessBareJsonEnd } from './bare-json-end'
+import { nextBareCandidate, recordAt } from './bare-json-end'
 
-export interface ScannedFrame { start: number; end: number; value: unknown }
+export interface ScannedFrame { offset: number; end: number; value: unknown }
 export interface ScanError { offset: number; message: string; fatal: boolean }
 export interface ScanOutput { frames: ScannedFrame[]; errors: ScanError[] }
 
@@ -45,8 +45,8 @@ export class FrameScanner {
   private framed = false
   private garbage = 0
   private dead = false
-  private guessHits = 0
-  private guessMisses = 0
+  /** Bare streams: how far into the current value candidate ends have been ruled out. */
+  private candidateFrom = 0
 
   constructor(private readonly maxFrameBytes: number) {}
 
@@ -117,6 +117,7 @@ export class FrameScanner {
 
   private begin(state: 'json' | 'msgpack'): boolean {
     this.state = state
+    this.candidateFrom = 0
     this.json.reset()
     return true
   }
@@ -146,34 +147,42 @@ export class FrameScanner {
 
   private jsonValue(out: ScanOutput): boolean {
     const { buf, start, end } = this.q.raw
-    if (this.json.scanned === 0 && this.seen.lengthHeader === false && !this.resyncing) {
-      const guess = this.guessed(buf, start, end)
-      if (guess !== undefined) return this.completeValue(out, guess.value, guess.size, 'json')
+    if (this.seen.lengthHeader === false) {
+      const bare = this.bareValue(out, buf, start, end)
+      if (bare !== undefined) return bare
     }
     const done = this.json.scan(buf, start + this.json.scanned, end)
     if (done < 0) return this.checkOversize(out, this.q.length, 'JSON value')
-    const size = done - start
     let value: unknown
     try {
       value = parseJson(buf, start, done)
     } catch (e) {
-      return this.rejectValue(out, size, `invalid JSON: ${(e as Error).message}`)
+      return this.rejectValue(out, `invalid JSON: ${(e as Error).message}`)
     }
-    return this.completeValue(out, value, size, 'json')
+    return this.completeValue(out, value, done - start, 'json')
   }
 
-  /** The fast path for bare JSON streams (see `bare-json-end.ts`), while its guesses hold. */
-  private guessed(buf: Buffer, start: number, end: number): { value: unknown; size: number } | undefined {
-    if (this.guessMisses > 8 + this.guessHits / 8) return undefined
-    const stop = guessBareJsonEnd(buf, start, end)
-    if (stop < 0) return undefined
-    try {
-      const value = parseJson(buf, start, stop)
-      this.guessHits++
-      return { value, size: stop - start }
-    } catch {
-      this.guessMisses++
-      return undefined
+  /**
+   * Bare streams: try the candidate ends of `bare-json-end.ts` before the byte scanner. Returns
+   * undefined when the bytes so far cannot tell (the scanner then carries on).
+   */
+  private bareValue(out: ScanOutput, buf: Buffer, start: number, end: number): boolean | undefined {
+    for (;;) {
+      const stop = nextBareCandidate(buf, start, start + this.candidateFrom, end)
+      if (stop < 0) return undefined
+      try {
+        return this.completeValue(out, parseJson(buf, start, stop), stop - start, 'json')
+      } catch {
+        const next = recordAt(buf, stop, end)
+        if (next === 'wait') return undefined
+        if (next === 'record') {
+          if (!this.resyncing) this.error(out, this.frameStart, 'damaged JSON record: skipping to the next one')
+          this.q.consume(stop - start)
+          this.state = 'idle'
+          return true
+        }
+        this.candidateFrom = stop - start
+      }
     }
   }
 
@@ -181,12 +190,12 @@ export class FrameScanner {
     const { buf, start, end } = this.q.raw
     const size = msgpackValueLength(buf, start, end)
     if (size === NEED_MORE) return this.checkOversize(out, end - start, 'msgpack value')
-    if (size === NOT_MSGPACK) return this.rejectValue(out, 1, 'invalid msgpack')
+    if (size === NOT_MSGPACK) return this.rejectValue(out, 'invalid msgpack')
     let value: unknown
     try {
       value = parseMsgpack(buf, start, start + size)
     } catch (e) {
-      return this.rejectValue(out, size, `invalid msgpack: ${(e as Error).message}`)
+      return this.rejectValue(out, `invalid msgpack: ${(e as Error).message}`)
     }
     return this.completeValue(out, value, size, 'msgpack')
   }
@@ -194,20 +203,25 @@ export class FrameScanner {
   private completeValue(out: ScanOutput, value: unknown, size: number, enc: 'json' | 'msgpack'): boolean {
     const n = size <= MAX_HEADER_BYTES ? headerLength(value) : undefined
     if (n !== undefined) {
-      if (!isPlausibleLength(n)) return this.rejectValue(out, size, `bad length header (${n})`)
+      if (!isPlausibleLength(n)) return this.rejectValue(out, `bad length header (${n})`)
       return this.header(out, size, n, enc)
     }
-    if (this.resyncing && !hasStringType(value)) return this.rejectValue(out, 1, '')
+    if (this.resyncing && !hasStringType(value)) return this.rejectValue(out, '')
     this.seen.lengthHeader ??= false
     this.seen.encoding ??= enc
     this.emit(out, value, size)
     return true
   }
 
-  /** A value that cannot be a frame: report it (unless still skipping garbage) and move on. */
-  private rejectValue(out: ScanOutput, size: number, message: string): boolean {
-    if (!this.resyncing && message) this.error(out, this.frameStart, message)
-    this.q.consume(this.resyncing ? 1 : size)
+  /**
+   * A value that cannot be a frame: report it (unless already skipping garbage) and look for
+   * the next frame from the byte after its start, since damage may have merged it with the
+   * frames that follow (an unbalanced quote turns them all into one "value").
+   */
+  private rejectValue(out: ScanOutput, message: string): boolean {
+    if (!this.resyncing && message) this.error(out, this.frameStart, `${message}: skipping to the next frame`)
+    this.resyncing = true
+    this.q.consume(1)
     this.state = 'idle'
     return true
   }
@@ -292,7 +306,7 @@ export class FrameScanner {
   }
 
   private emit(out: ScanOutput, value: unknown, size: number): void {
-    out.frames.push({ start: this.frameStart, end: this.frameStart + size, value })
+    out.frames.push({ offset: this.frameStart, end: this.frameStart + size, value })
     this.q.consume(size)
     this.state = 'idle'
     this.framed = true

@@ -4,13 +4,16 @@
  * each with the raw byte range it came from, synchronously and however the members are split
  * across chunks.
  *
- * fflate's streaming `Gunzip` only reports where a member ends when the next one begins, which
- * would hold every frame back until the agent's next message. So this reads the gzip header and
- * trailer itself and runs one fflate `Inflate` per member, reading the end of the deflate data
- * from the inflater's state exactly as fflate's own `Gunzip` does (see `deflateEnd`). fflate is
- * pinned to an exact version for that reason; the tests split members at every byte.
+ * This reads the gzip header and trailer itself. A member that has arrived whole (the usual
+ * case) is inflated in one call to Node's zlib, which says how many bytes it used. A member
+ * still arriving goes through a streaming fflate `Inflate` instead, so a large member split
+ * over many chunks costs linear time. fflate's own streaming `Gunzip` only reports where a
+ * member ends when the next one begins, which would hold every frame back until the agent's
+ * next message; so the end of the deflate data is read from the inflater's state exactly as
+ * that `Gunzip` does (see `deflateEnd`). fflate is pinned to an exact version for that reason,
+ * and the tests split members at every byte.
  */
-import { crc32 } from 'node:zlib'
+import { crc32, inflateRawSync } from 'node:zlib'
 import { Inflate } from 'fflate'
 import { ByteQueue } from './byte-queue'
 
@@ -75,7 +78,6 @@ export class GzipMembers {
     this.memberStart = this.q.offset
     this.q.consume(size)
     this.resyncing = false
-    this.inflater = new Inflate((data) => this.collect(data))
     this.phase = 'deflate'
     return true
   }
@@ -111,9 +113,10 @@ export class GzipMembers {
   }
 
   private deflate(): boolean {
-    const inflater = this.inflater as Inflate
     const { buf, start, end } = this.q.raw
     if (end === start) return false
+    if (this.inflater === null) return this.inflateWhole(buf.subarray(start, end))
+    const inflater = this.inflater
     const n = Math.min(FEED_BYTES, end - start)
     inflater.push(buf.subarray(start, start + n))
     const left = deflateEnd(inflater)
@@ -124,6 +127,25 @@ export class GzipMembers {
     this.q.consume(Math.max(0, n - left))
     this.phase = 'trailer'
     return true
+  }
+
+  /** One zlib call when the member is all here; otherwise start streaming it. */
+  private inflateWhole(available: Buffer): boolean {
+    try {
+      const { buffer, engine } = inflateRawSync(available, { info: true, maxOutputLength: this.maxBytes }) as unknown as {
+        buffer: Buffer
+        engine: { bytesWritten: number }
+      }
+      this.collect(buffer)
+      this.q.consume(engine.bytesWritten)
+      this.phase = 'trailer'
+      return true
+    } catch (e) {
+      const code = (e as { code?: string }).code
+      if (code === 'Z_DATA_ERROR' || code === 'Z_NEED_DICT') throw e
+      this.inflater = new Inflate((data) => this.collect(data))
+      return true
+    }
   }
 
   private trailer(units: GzipUnit[], errors: GzipError[]): boolean {

@@ -25,6 +25,7 @@ function addSettings(batch: DeltaBatch, source: ViewSource): void {
   batch.profiles = state.profiles
   batch.settings = state.settings
   batch.notificationsPausedUntil = state.notificationsPausedUntil ?? null
+  if (state.notices) batch.notices = state.notices
   if (state.activeProfileId !== undefined) batch.activeProfileId = state.activeProfileId
 }
 

@@ -21,6 +21,7 @@ export interface SettingsState {
   profiles: ProfileView[]
   settings: SettingsView
   notificationsPausedUntil?: number
+  notices?: string[]
 }
 
 /**

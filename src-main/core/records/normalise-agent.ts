@@ -80,18 +80,16 @@ export const normaliseGlobalStats: Normaliser = (record, type, ctx) => {
 }
 
 /**
- * `[{id, tag}]` checked by hand (4.x sends hundreds on connect), or undefined to let zod
- * decide and explain.
+ * `[{id, tag}]` checked by hand (4.x sends about a thousand on connect) and kept as parsed,
+ * or undefined to let zod decide and explain.
  */
 function idTags(list: unknown): Array<{ id: number; tag: string }> | undefined {
   if (list === undefined) return []
   if (!Array.isArray(list)) return undefined
-  const out: Array<{ id: number; tag: string }> = []
   for (const item of list) {
-    if (!isObject(item) || typeof item.id !== 'number' || typeof item.tag !== 'string') return undefined
-    out.push({ id: item.id, tag: item.tag })
+    if (item === null || typeof item !== 'object' || typeof item.id !== 'number' || typeof item.tag !== 'string') return undefined
   }
-  return out
+  return list as Array<{ id: number; tag: string }>
 }
 
 /**

@@ -30,7 +30,7 @@ export interface SyncTargets {
     appendPoints(p: readonly ThroughputPoint[]): void
     setAppSeries(s: AppSeriesView): void
   }
-  ui: { navigate(r: Route): void; noteBatch(at: number, demo: boolean | undefined): void }
+  ui: { navigate(r: Route): void; noteBatch(at: number, demo: boolean | undefined, notices?: string[]): void }
 }
 
 export interface SyncOptions {
@@ -57,7 +57,7 @@ export function applySnapshot(t: SyncTargets, s: Snapshot): void {
   t.settings.setPausedUntil(s.notificationsPausedUntil)
   t.traffic.replaceThroughput(s.throughput)
   t.traffic.setAppSeries(s.appSeries)
-  t.ui.noteBatch(s.at, s.demo)
+  t.ui.noteBatch(s.at, s.demo, s.notices)
 }
 
 export function applyDelta(t: SyncTargets, d: DeltaBatch): void {
@@ -72,7 +72,7 @@ export function applyDelta(t: SyncTargets, d: DeltaBatch): void {
   if (d.notificationsPausedUntil !== undefined) t.settings.setPausedUntil(d.notificationsPausedUntil)
   if (d.throughput) t.traffic.appendPoints(d.throughput)
   if (d.appSeries) t.traffic.setAppSeries(d.appSeries)
-  t.ui.noteBatch(d.at, d.demo)
+  t.ui.noteBatch(d.at, d.demo, d.notices)
 }
 
 /**

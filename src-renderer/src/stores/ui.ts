@@ -14,6 +14,9 @@ export const useUiStore = defineStore('ui', () => {
   /** Time of the newest batch received (the data's clock, not the wall clock). */
   const dataAt = ref<number | undefined>()
   const synced = ref(false)
+  /** Messages from the core about its files and profiles; the user can dismiss them. */
+  const notices = shallowRef<string[]>([])
+  const dismissed = shallowRef<ReadonlySet<string>>(new Set())
 
   /** Changes the hash; `syncFromHash` (on hashchange) updates `route`. */
   function navigate(next: Route): void {
@@ -27,10 +30,15 @@ export const useUiStore = defineStore('ui', () => {
   function setConnection(s: BridgeConnectionState): void {
     connection.value = s
   }
-  function noteBatch(at: number, isDemo: boolean | undefined): void {
+  function noteBatch(at: number, isDemo: boolean | undefined, next?: string[]): void {
     dataAt.value = at
     synced.value = true
     if (isDemo !== undefined) demo.value = isDemo
+    if (next) notices.value = next.filter((n) => !dismissed.value.has(n))
   }
-  return { route, connection, demo, dataAt, synced, navigate, syncFromHash, setConnection, noteBatch }
+  function dismissNotice(text: string): void {
+    dismissed.value = new Set([...dismissed.value, text])
+    notices.value = notices.value.filter((n) => n !== text)
+  }
+  return { route, connection, demo, dataAt, synced, notices, navigate, syncFromHash, setConnection, noteBatch, dismissNotice }
 })

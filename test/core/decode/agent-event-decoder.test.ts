@@ -64,6 +64,16 @@ describe('every recording decodes completely', () => {
     expect(withoutOffsets(pretty.events)).toEqual(withoutOffsets(decode([compact]).events))
   })
 
+  it('a pretty-printed 5.x stream channel (no length headers) decodes like the compact one', () => {
+    const records = indexedPayloads(STREAM_5X).map((p) => p.record).slice(0, 200)
+    const compact = decode([Buffer.from(records.map((r) => JSON.stringify(r)).join(''))])
+    const pretty = Buffer.from(records.map((r) => JSON.stringify(r, null, 4)).join('\n'))
+    for (const out of [decode([pretty]), decode(byteByByte(pretty))]) {
+      expect(out.errors).toEqual([])
+      expect(withoutOffsets(out.events)).toEqual(withoutOffsets(compact.events))
+    }
+  })
+
   it('multi-byte UTF-8 (café, 日本語, emoji) comes out as text, whatever the chunking', () => {
     const bytes = fixture('netifyd-4.4/10-utf8.raw')
     for (const out of [decode([bytes]), decode(byteByByte(bytes))]) {
@@ -78,6 +88,9 @@ describe('every recording decodes completely', () => {
   })
 })
 
+/** Splitting at every byte decodes the input once per byte: tens of thousands of decodes. */
+const SPLIT_TIMEOUT = 180_000
+
 describe('chunking never changes the result', () => {
   const legacyHead = (() => {
     const bytes = fixture('netifyd-4.4/10-utf8.raw')
@@ -89,16 +102,18 @@ describe('chunking never changes the result', () => {
   it('a 4.4 recording split at every byte of its first 30 KB', () => {
     expect(legacyHead.length).toBeGreaterThan(29_000)
     expect(firstBadSplit(legacyHead)).toBe(-1)
-  })
+  }, SPLIT_TIMEOUT)
 
   it('the pretty-printed recording split at every byte', () => {
     expect(firstBadSplit(fixture('netifyd-5.0/pretty/legacy.bin'))).toBe(-1)
-  })
+  }, SPLIT_TIMEOUT)
 
   it('gzip and msgpack variants split at every byte', () => {
-    expect(firstBadSplit(gzipLegacy(somePayloads).bytes)).toBe(-1)
-    expect(firstBadSplit(msgpackLegacy(somePayloads).bytes)).toBe(-1)
-  })
+    const few = somePayloads.slice(0, 16)
+    expect(firstBadSplit(gzipLegacy(few).bytes)).toBe(-1)
+    expect(firstBadSplit(msgpackLegacy(few, true).bytes)).toBe(-1)
+    expect(firstBadSplit(msgpackLegacy(few).bytes)).toBe(-1)
+  }, SPLIT_TIMEOUT)
 
   it('byte-by-byte feeding gives the same events as one push', () => {
     const samples = [

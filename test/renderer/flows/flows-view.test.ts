@@ -147,7 +147,7 @@ describe('flow detail drawer', () => {
     await flushPromises()
 
     expect(bridge.sent('flow.detail')).toEqual([{ key }])
-    const drawer = w.find('aside[role="dialog"]')
+    const drawer = w.find('.flow-drawer[role="dialog"]')
     expect(drawer.exists()).toBe(true)
     const text = drawer.text()
     expect(text).toContain('TLS 1.2 (0x0303)')
@@ -165,7 +165,7 @@ describe('flow detail drawer', () => {
 
     await drawer.trigger('keydown', { key: 'Escape' })
     await flushPromises()
-    expect(w.find('aside[role="dialog"]').exists()).toBe(false)
+    expect(w.find('.flow-drawer[role="dialog"]').exists()).toBe(false)
     expect((document.activeElement as HTMLElement | null)?.getAttribute('data-key')).toBe(key)
   })
 
@@ -176,6 +176,6 @@ describe('flow detail drawer', () => {
     await first.trigger('keydown', { key: 'Enter' })
     await flushPromises()
     expect(bridge.sent('flow.detail')).toEqual([{ key: first.attributes('data-key') }])
-    expect(w.find('aside[role="dialog"]').text()).toContain('no longer holds this flow')
+    expect(w.find('.flow-drawer[role="dialog"]').text()).toContain('no longer holds this flow')
   })
 })
