@@ -71,9 +71,10 @@ export function writeHostileRecording(dir: string): HostileRecording {
     flowRecord(tlsFlow),
     flowRecord(httpFlow),
   ]
+  // Stats soon after the flows start, so rates and charts fill without a long wait.
+  for (const [step, ms] of [700, 1400, 2100, 2800].entries()) records.push(stats(tlsFlow, ms, step + 1), stats(httpFlow, ms + 50, step + 1))
   for (let step = 1; step <= 12; step++) {
-    const ms = step === 1 ? 1000 : step * 5000 - 200
-    records.push(stats(tlsFlow, ms, step), stats(httpFlow, ms + 100, step))
+    records.push(stats(tlsFlow, step * 5000 - 200, step + 4), stats(httpFlow, step * 5000 - 100, step + 4))
     records.push({ ...status, timestamp: t0 + step * 5, uptime: step * 5, flow_count: 2 })
   }
   const file = path.join(dir, 'hostile-4.4.raw')

@@ -114,6 +114,8 @@ describe('every view shows the recordings live', () => {
     const summary = async (): Promise<number> => Number((await page.locator('[data-test="unread"]').textContent())!.match(/\d+/)![0])
     await expect.poll(async () => (await unreadBadge()) - (await summary()), POLL).toBe(0)
     expect(await unreadBadge()).toBeGreaterThan(0)
+    const actions = await page.locator('main tbody tr').first().getByRole('button', { name: 'Mute…' }).boundingBox()
+    expect(actions!.x + actions!.width, 'row actions fit in the window').toBeLessThanOrEqual(page.viewportSize()!.width)
     await screenshot(page, 'alerts')
   })
 

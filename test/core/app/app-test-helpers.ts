@@ -92,7 +92,12 @@ export async function startTestCore(options: TestCoreOptions = {}): Promise<Test
   const dispatcher = createRequestDispatcher(createRequestHandlers(core))
   const notifications: CoreNotification[] = []
   core.onNotification((n) => notifications.push(n))
-  await core.profiles.start({ agents: options.agents, profileName: options.profileName, demo: options.demo })
+  try {
+    await core.profiles.start({ agents: options.agents, profileName: options.profileName, demo: options.demo })
+  } catch (error) {
+    await core.stopAll()
+    throw error
+  }
   let stopped = false
   return {
     core, clock, dataDir, notifications,

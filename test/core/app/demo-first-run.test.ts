@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Snapshot } from '../../../src-main/contract/views'
-import { createAppCore } from '../../../src-main/core/app/app-core'
+import { createAppCore, DATABASE_FILE } from '../../../src-main/core/app/app-core'
+import { openStorage } from '../../../src-main/core/storage'
 import type { AppCore } from '../../../src-main/core/app/app-core-types'
 import { legacyRecords, localMacs, mentionedDigests, RESOURCES, tempDir, waitFor } from './app-test-helpers'
 
@@ -19,7 +20,8 @@ afterEach(async () => {
 
 describe('first run with no profile', () => {
   it('starts the embedded demo agents, connects to them and shows the recordings\' devices and flows', async () => {
-    core = createAppCore({ dataDir: join(tempDir(), 'fresh', 'data'), resourcesDir: RESOURCES, demoSpeed: 20, tickMs: 50 })
+    const dataDir = join(tempDir(), 'fresh', 'data')
+    core = createAppCore({ dataDir, resourcesDir: RESOURCES, demoSpeed: 20, tickMs: 50 })
     await core.start()
     let snap: Snapshot = await core.handlers['snapshot.get']({})
     expect(snap.demo).toBe(true)
@@ -42,5 +44,15 @@ describe('first run with no profile', () => {
     expect(new Set(snap.agents.map((a) => a.version))).toEqual(versions)
     // Replayed live: timestamps moved to the present, so flows look current.
     expect(snap.flows.some((f) => f.lastSeen !== undefined && Math.abs(f.lastSeen - Date.now()) < 60_000)).toBe(true)
+
+    // The demo is not a profile of the user's: nothing is stored, so the next start shows it again.
+    await core.stop()
+    const storage = openStorage(join(dataDir, DATABASE_FILE), { readOnly: true })
+    try {
+      expect(storage.profiles.list()).toEqual([])
+      expect(storage.profiles.getActive()).toBeUndefined()
+    } finally {
+      storage.close()
+    }
   })
 })

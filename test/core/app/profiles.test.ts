@@ -145,6 +145,28 @@ describe('connection profiles', () => {
     expect(t.snapshot().profiles).toEqual(before)
   })
 
+  it('starts on the stored active profile, or on the one named at start-up (web --profile)', async () => {
+    const [a, b] = [await liveAgent(), await liveAgent()]
+    let t = await start()
+    await t.request('profile.save', { profile: profile('one', 'One', [a]) })
+    await t.request('profile.save', { profile: profile('two', 'Two', [b]) })
+    await t.request('profile.activate', { id: 'two' })
+    await t.stop()
+
+    t = running = await startTestCore({ dataDir: t.dataDir })
+    expect(t.snapshot()).toMatchObject({ demo: false, activeProfileId: 'two' })
+    await waitConnected(t, b)
+    await t.stop()
+    await waitDropped(b)
+
+    t = running = await startTestCore({ dataDir: t.dataDir, profileName: 'One' })
+    expect(t.snapshot().activeProfileId).toBe('one')
+    await waitConnected(t, a)
+    expect(b.clients).toBe(0)
+    await t.stop()
+    await expect(startTestCore({ dataDir: t.dataDir, profileName: 'Three' })).rejects.toThrow('no profile named "Three"')
+  })
+
   it('refuses to save over the demo profile but makes an editable copy of it', async () => {
     const t = await start()
     const demo = t.snapshot().profiles.find((p) => p.id === 'demo')
