@@ -193,7 +193,8 @@ describe('using the views', () => {
     const id = (await row.getAttribute('data-alert-id'))!
     const before = await unreadBadge()
     expect(before).toBeGreaterThan(0)
-    await row.getByRole('button', { name: 'Acknowledge' }).click()
+    // Rows re-sort as alerts fire again: click the button of the alert whose id was read.
+    await page.locator(`main tbody tr[data-alert-id="${id}"]`).getByRole('button', { name: 'Acknowledge' }).click()
     await expect.poll(() => unreadBadge(), POLL).toBe(before - 1)
     await page.getByRole('combobox', { name: 'State' }).selectOption('all')
     await expect.poll(() => page.locator(`main tbody tr[data-alert-id="${id}"] [data-test="state"]`).textContent(), POLL).toBe('acknowledged')

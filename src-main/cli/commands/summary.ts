@@ -5,7 +5,6 @@
  */
 import { parseArgs } from 'node:util'
 import { createStreamSummary } from '../../core/summary/stream-summary'
-import { loadRiskNames } from '../../core/summary/risk-names'
 import { CliError, EXIT_USAGE } from '../cli-error'
 import { decodeSource } from '../decode-source'
 import { openSource } from '../source-input'
@@ -14,7 +13,7 @@ import { defineCommand } from './command'
 export const summaryCommand = defineCommand('summary SOURCE...', async (argv) => {
   const { positionals } = parseArgs({ args: argv, allowPositionals: true, options: {} })
   if (positionals.length === 0) throw new CliError('name at least one SOURCE (a file, tcp://HOST:PORT or unix:PATH)', EXIT_USAGE)
-  const summary = createStreamSummary(loadRiskNames())
+  const summary = createStreamSummary()
   for (const [i, text] of positionals.entries()) {
     const source = await openSource(text)
     const label = positionals.indexOf(text) === i ? text : `${text}#${i + 1}`

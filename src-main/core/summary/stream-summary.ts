@@ -7,7 +7,7 @@
  * (source, digest).
  */
 import type { AgentEvent, FlowCounters, FlowMetadata } from '../records/agent-event'
-import { riskName } from './risk-names'
+import { riskName as agentRiskName } from '../alerts/risk-table'
 
 export interface SummaryError {
   source: string
@@ -49,8 +49,8 @@ interface FlowEntry {
 
 const MAX_ERRORS = 1000
 
-/** `riskNames` maps the agent's risk ids to names (see `loadRiskNames`). */
-export function createStreamSummary(riskNames: ReadonlyMap<number, string> = new Map()): StreamSummary {
+/** `riskName` names the agent's risk ids (default: the agent's table in resources/risks.txt). */
+export function createStreamSummary(riskName: (id: number) => string = agentRiskName): StreamSummary {
   const records: Record<string, number> = {}
   const lastRecord = new Map<string, { offset: number; type: string }>()
   const flows = new Map<string, FlowEntry>()
@@ -102,7 +102,7 @@ export function createStreamSummary(riskNames: ReadonlyMap<number, string> = new
         unattributed: all.length - attributed.length,
         devices: devicesOf(attributed),
         applications: applicationsOf(attributed),
-        risks: risksOf(attributed, riskNames),
+        risks: risksOf(attributed, riskName),
       }
       if (errorsDropped > 0) result.errorsDropped = errorsDropped
       return result
@@ -165,11 +165,11 @@ function applicationsOf(flows: FlowEntry[]): StreamSummaryResult['applications']
     .sort((a, b) => b.bytes - a.bytes || a.id - b.id)
 }
 
-function risksOf(flows: FlowEntry[], names: ReadonlyMap<number, string>): StreamSummaryResult['risks'] {
+function risksOf(flows: FlowEntry[], riskName: (id: number) => string): StreamSummaryResult['risks'] {
   const counts = new Map<number, number>()
   for (const f of flows) for (const id of f.risks) counts.set(id, (counts.get(id) ?? 0) + 1)
   return [...counts]
-    .map(([id, n]) => ({ id, name: riskName(names, id), flows: n }))
+    .map(([id, n]) => ({ id, name: riskName(id), flows: n }))
     .sort((a, b) => b.flows - a.flows || a.id - b.id)
 }
 

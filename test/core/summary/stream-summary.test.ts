@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { createStreamSummary } from '../../../src-main/core/summary/stream-summary'
-import { loadRiskNames, parseRiskNames } from '../../../src-main/core/summary/risk-names'
 import type { AgentEvent, FlowMetadata } from '../../../src-main/core/records/agent-event'
 
 const flow = (offset: number, f: FlowMetadata, type: 'flow' | 'flow_dpi_update' = 'flow'): AgentEvent => ({ kind: 'flow', type, flow: f, offset })
@@ -44,7 +41,7 @@ describe('createStreamSummary', () => {
   })
 
   it("uses each flow's latest application, its last total_bytes, and every risk it ever carried", () => {
-    const s = createStreamSummary(new Map([[16, 'Known Protocol on Non-standard Port']]))
+    const s = createStreamSummary((id) => new Map([[16, 'Known Protocol on Non-standard Port']]).get(id) ?? `Risk ${id}`)
     s.add('a', counters(0, 'd1', 100))
     s.add('a', flow(1, { digest: 'd1', detected_application: 0, detected_application_name: 'Unknown', risks: { risks: [16] } }))
     s.add('a', flow(2, { digest: 'd1', detected_application: 142, detected_application_name: 'WhatsApp', risks: { risks: [3] } }, 'flow_dpi_update'))
@@ -78,16 +75,5 @@ describe('createStreamSummary', () => {
     expect(r.errors[3]).toEqual({ source: 'f.raw', offset: 3, message: 'bad' })
     expect(r.errors).toHaveLength(1000)
     expect(r.errorsDropped).toBe(5)
-  })
-})
-
-describe('risk names', () => {
-  it("reads the agent's table from resources/risks.txt", () => {
-    const text = readFileSync(resolve(__dirname, '../../../resources/risks.txt'), 'utf8')
-    const line = text.split('\n').find((l) => /^\s*16:/.test(l))!
-    const names = loadRiskNames()
-    expect(names.get(16)).toBe(line.split(':')[1].trim())
-    expect(names.size).toBe(text.split('\n').filter((l) => /^\s*\d+:/.test(l)).length)
-    expect(parseRiskNames('  0: None\nnoise\n 7: Suspicious DNS Traffic \n')).toEqual(new Map([[0, 'None'], [7, 'Suspicious DNS Traffic']]))
   })
 })
