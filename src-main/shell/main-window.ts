@@ -45,7 +45,19 @@ export class MainWindowHost {
 
   private create(): BrowserWindow {
     const { link } = this.options
-    const win = new BrowserWindow(buildWindowOptions({ preloadPath: this.options.preloadPath, iconPath: this.options.iconPath, dark: this.options.dark() }))
+    const options = buildWindowOptions({ preloadPath: this.options.preloadPath, iconPath: this.options.iconPath, dark: this.options.dark() })
+    // The security flags are decided (and tested) in window-options.ts; they are repeated here as
+    // literals so static reviewers such as Electronegativity see them at the call site too.
+    const win = new BrowserWindow({
+      ...options,
+      webPreferences: {
+        ...options.webPreferences,
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        disableBlinkFeatures: 'Auxclick',
+      },
+    })
     this.win = win
     const visibility = (): void => link.setVisible(windowVisible(win))
     win.on('show', visibility)

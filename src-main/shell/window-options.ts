@@ -14,8 +14,14 @@ import type { RendererEntry } from './navigation-policy'
 export const RENDERER_META_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:"
 
-/** The header form: the meta policy plus directives that only work in a header or only tighten it. */
-export const APP_CSP = `${RENDERER_META_CSP}; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`
+/**
+ * The header form: the meta policy plus directives that only work in a header or only tighten it
+ * (a test checks it starts with the meta policy). Plain string literals, so static reviewers can
+ * parse it.
+ */
+export const APP_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; " +
+  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 export interface WindowOptionsInput {
   preloadPath: string
