@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import DevicesView from '../../../src-renderer/src/views/DevicesView.vue'
 import { mountWithStores, settle } from '../mount-helpers'
 import { makeDevice, makeFlow, makeAlert, makeSnapshot } from '../view-factories'
@@ -28,6 +28,22 @@ function rowNames(wrapper: ReturnType<typeof mountWithStores>['wrapper']): strin
 }
 
 describe('devices list', () => {
+  it('exports the devices the search matches as CSV, one row per device', async () => {
+    const blobs: Blob[] = []
+    const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => (blobs.push(b as Blob), 'blob:x'))
+    const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
+    const { wrapper } = mountWithStores(DevicesView, snapshot())
+    await wrapper.get('input[type="search"]').setValue('192.168.1')
+    await wrapper.findAll('button').find((b) => b.text() === 'Export CSV')!.trigger('click')
+    const lines = (await blobs[0].text()).trim().split(/\r?\n/)
+    expect(lines).toHaveLength(1 + 3)
+    expect(lines.slice(1).some((l) => l.includes(PHONE))).toBe(true)
+    // A hostile alias is a cell, not a formula or markup that runs.
+    expect(lines.slice(1).some((l) => l.includes('<img src=x onerror=alert(1)>'))).toBe(true)
+    create.mockRestore(), revoke.mockRestore(), click.mockRestore()
+  })
+
   it('filters by every search term across alias, vendor and addresses', async () => {
     const { wrapper } = mountWithStores(DevicesView, snapshot())
     expect(rowNames(wrapper)).toHaveLength(3)
