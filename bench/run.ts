@@ -4,11 +4,9 @@
  */
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
 const benchDir = __dirname
-const tsxCli = createRequire(join(benchDir, 'run.ts')).resolve('tsx/cli')
 const only = process.argv.slice(2)
 const files = readdirSync(benchDir)
   .filter((f) => f.endsWith('.bench.ts'))
@@ -18,7 +16,8 @@ const files = readdirSync(benchDir)
 let failed = 0
 for (const file of files) {
   console.log(`\n=== ${file} ===`)
-  const run = spawnSync(process.execPath, [tsxCli, join(benchDir, file)], { stdio: 'inherit' })
+  // --expose-gc: memory figures are read after a full collection, not from uncollected garbage.
+  const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(benchDir, file)], { stdio: 'inherit' })
   if (run.status !== 0) {
     failed++
     console.log(`${file} failed (exit ${run.status ?? run.signal})`)

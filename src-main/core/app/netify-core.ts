@@ -72,6 +72,7 @@ export class NetifyCore {
     this.profiles = new ProfileController({
       storage: this.storage, agents: this.agents, resourcesDir: options.resourcesDir,
       changed: () => { this.settingsChanged = true }, notice: (m) => this.notice(m), log: this.log, demoSpeed: options.demoSpeed,
+      now: this.now,
     })
     for (const n of this.storage.notices) this.notices.push(n)
     this.restorePersisted()
@@ -161,7 +162,7 @@ export class NetifyCore {
     const model = this.live.model
     const points = model.throughput(this.now())
     return deriveTrayStatus({
-      agents: model.agents(), unread: this.live.book.unreadCount(), latest: points[points.length - 2] ?? points[points.length - 1],
+      agents: model.agents(), unread: this.live.book.unreadCount(), latest: points[points.length - 1],
       profiles: this.profiles.list(), activeProfileId: this.profiles.activeProfileId, notificationsPausedUntil: this.pausedUntil,
     })
   }

@@ -10,6 +10,9 @@ import { DEMO_PROFILE_ID, startDemoAgents, type DemoAgents } from './demo-agents
 
 export const COMMAND_LINE_PROFILE_ID = 'command-line'
 
+const DEMO_NOT_COPYABLE = 'The demo profile cannot be edited or copied: its agents are recordings served on temporary '
+  + 'ports that change at every start. Create a new profile with your own agents instead.'
+
 export interface ProfileControllerOptions {
   storage: Storage
   agents: AgentManager
@@ -20,6 +23,8 @@ export interface ProfileControllerOptions {
   notice(message: string): void
   log(message: string): void
   demoSpeed?: number
+  /** The core's clock (ids of copies). */
+  now(): number
 }
 
 export class ProfileController {
@@ -69,7 +74,8 @@ export class ProfileController {
   }
 
   save(profile: ProfileView): ProfileView {
-    if (profile.id === DEMO_PROFILE_ID || profile.id === COMMAND_LINE_PROFILE_ID) {
+    if (profile.id === DEMO_PROFILE_ID) throw new Error(DEMO_NOT_COPYABLE)
+    if (profile.id === COMMAND_LINE_PROFILE_ID) {
       throw new Error(`"${profile.name}" is built in: duplicate it to make an editable copy`)
     }
     const saved = this.o.storage.profiles.save(profile)
@@ -87,10 +93,12 @@ export class ProfileController {
     this.o.changed()
   }
 
+  /** A stored copy; the demo is refused (its agents listen on ports that change at every start). */
   duplicate(id: string): ProfileView {
-    const builtIn = this.list().find((p) => p.id === id && (id === DEMO_PROFILE_ID || id === COMMAND_LINE_PROFILE_ID))
+    if (id === DEMO_PROFILE_ID) throw new Error(DEMO_NOT_COPYABLE)
+    const builtIn = this.list().find((p) => p.id === id && id === COMMAND_LINE_PROFILE_ID)
     const copy = builtIn
-      ? this.o.storage.profiles.save({ ...builtIn, id: `${builtIn.id}-copy-${Date.now().toString(36)}`, name: `${builtIn.name} (copy)` })
+      ? this.o.storage.profiles.save({ ...builtIn, id: `${builtIn.id}-copy-${this.o.now().toString(36)}`, name: `${builtIn.name} (copy)` })
       : this.o.storage.profiles.duplicate(id)
     this.o.changed()
     return copy

@@ -5,6 +5,7 @@
  * `bindSessionHandlers`; the versions here only serve a caller with no session.
  */
 import type { RequestHandlers } from '../../contract/contract'
+import { queryHistory } from './history-query'
 import type { NetifyCore } from './netify-core'
 
 export function createRequestHandlers(core: NetifyCore): RequestHandlers {
@@ -45,7 +46,7 @@ export function createRequestHandlers(core: NetifyCore): RequestHandlers {
       return ok
     },
     'settings.update': ({ settings }) => core.updateSettings(settings),
-    'history.query': ({ from, to, device }) => core.storage.usage.query({ from, to, device }),
+    'history.query': ({ from, to, device }) => queryHistory(core, { from, to, device }),
     'notifications.pause': ({ until }) => core.pauseNotifications(until),
     'view.visibility': () => ok,
   }

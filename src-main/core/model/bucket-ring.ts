@@ -65,6 +65,23 @@ export class BucketRing {
     return this.sum(channel, end - windowMs, end) / (windowMs / 1000)
   }
 
+  /**
+   * For each complete bucket before `end` (a bucket boundary), the rate over the `windowMs` that
+   * ends where that bucket ends, oldest first, aligned with `completedTimes(end)`: the same
+   * definition as `recentRate`, so a chart's last point is the rate shown beside it.
+   */
+  windowRates(channel: number, end: number, windowMs: number): number[] {
+    return this.completedTimes(end).map((t) => this.recentRate(channel, t + this.bucketMs, windowMs))
+  }
+
+  /** Start times of the complete buckets of the window that ends at bucket boundary `end`, oldest first. */
+  completedTimes(end: number): number[] {
+    const last = this.bucketStart(end) - this.bucketMs
+    const out: number[] = []
+    for (let i = this.buckets - 2; i >= 0; i--) out.push(last - i * this.bucketMs)
+    return out
+  }
+
   /** One channel per bucket over the whole window ending at `now`, oldest first. */
   values(channel: number, now: number): number[] {
     this.advance(now)

@@ -8,6 +8,7 @@
  */
 import type { DeviceView } from '../../contract/views'
 import { BucketRing } from './bucket-ring'
+import { ringRate, type RateClock } from './rate-clock'
 import { isLocallyAdministered, vendorOf } from './vendor-lookup'
 
 const MAX_IPS = 16
@@ -128,11 +129,10 @@ export class DeviceTable {
     return device.usage.sum(0, from, now + 1) + device.usage.sum(1, from, now + 1)
   }
 
-  /** Recompute the live rate over `rateWindowMs`; true when it changed. */
-  updateRate(device: DeviceEntry, rateWindowMs: number, now: number): boolean {
-    device.recent.advance(now)
-    const rateOut = device.recent.recentRate(0, now, rateWindowMs)
-    const rateIn = device.recent.recentRate(1, now, rateWindowMs)
+  /** Recompute the live rate as of the clock (rate-clock.ts); true when it changed. */
+  updateRate(device: DeviceEntry, clock: RateClock): boolean {
+    const rateOut = ringRate(device.recent, 0, clock)
+    const rateIn = ringRate(device.recent, 1, clock)
     const changed = rateOut !== device.rateOut || rateIn !== device.rateIn
     device.rateOut = rateOut
     device.rateIn = rateIn

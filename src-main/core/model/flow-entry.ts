@@ -15,6 +15,7 @@
  * closed interval and credits nothing.
  */
 import type { FlowCounters, FlowMetadata } from '../records/agent-event'
+import type { RecentCredits } from './flow-rate'
 
 export interface FlowEntry {
   key: string
@@ -38,8 +39,11 @@ export interface FlowEntry {
   /** total_bytes of the last interval record, to drop an exact repeat of it. */
   lastIntervalTotal?: number
   lastIntervalSeen?: number
+  /** Bytes/s as of the model's rate clock, from `recent` (rate-clock.ts), not the agent's own estimate. */
   rateOut: number
   rateIn: number
+  /** Bytes credited in the last minute's buckets, while the flow has a rate to keep up to date. */
+  recent?: RecentCredits
   /** Model time of the last record about this flow. */
   touchedAt: number
   firstSeen?: number

@@ -6,6 +6,7 @@
 import type { FlowCounters, FlowMetadata } from '../records/agent-event'
 import type { Credit, FlowEntry } from './flow-entry'
 import { creditCounters, flowHost, mergeMetadata } from './flow-entry'
+import { addRecentCredit } from './flow-rate'
 import type { ModelParts } from './model-parts'
 import { isGroupOrZeroMac, normaliseMac } from './vendor-lookup'
 
@@ -20,7 +21,7 @@ function flowEntry(p: ModelParts, agentId: string, digest: string, now: number):
   const existing = p.flows.get(`${agentId}/${digest}`)
   if (existing) return existing
   const entry = newEntry(agentId, digest, now)
-  p.applications.ensure(entry.groupId, entry.groupName).flows++
+  p.applications.ensure(entry.groupId, entry.groupName).activeFlows++
   p.changes.application(entry.groupId)
   return entry
 }
@@ -32,10 +33,11 @@ function regroup(p: ModelParts, entry: FlowEntry): void {
     entry.groupName = group.name
     return
   }
+  const old = p.applications.get(entry.groupId)
+  old?.recentFlows.delete(entry.key)
   if (entry.closedAt === undefined) {
-    const old = p.applications.get(entry.groupId)
-    if (old) old.flows = Math.max(0, old.flows - 1)
-    p.applications.ensure(group.id, group.name).flows++
+    if (old) old.activeFlows = Math.max(0, old.activeFlows - 1)
+    p.applications.ensure(group.id, group.name).activeFlows++
   }
   p.changes.application(entry.groupId)
   p.changes.application(group.id)
@@ -79,7 +81,7 @@ export function applyFlowRecord(p: ModelParts, agentId: string, flow: FlowMetada
   regroup(p, entry)
   attachDevice(p, entry, now)
   raiseRisks(p, entry, now)
-  if (counters) credit(p, entry, creditCounters(entry, counters, false), counters, now)
+  if (counters) credit(p, entry, creditCounters(entry, counters, false), now)
   touch(p, entry, now)
 }
 
@@ -88,7 +90,7 @@ export function applyCountersRecord(p: ModelParts, agentId: string, type: 'flow_
   const entry = flowEntry(p, agentId, counters.digest, now)
   if (iface !== undefined && entry.iface === undefined) entry.iface = iface
   const interval = type !== 'flow_dpi_complete'
-  credit(p, entry, creditCounters(entry, counters, interval), counters, now)
+  credit(p, entry, creditCounters(entry, counters, interval), now)
   if (type === 'flow_purge') {
     touch(p, entry, now)
     closeFlow(p, entry, reason ?? 'closed', now)
@@ -100,6 +102,7 @@ export function applyCountersRecord(p: ModelParts, agentId: string, type: 'flow_
 function touch(p: ModelParts, entry: FlowEntry, now: number): void {
   entry.touchedAt = now
   p.flows.touch(entry)
+  p.applications.seeFlow(entry.groupId, entry.groupName, entry.key, now)
   p.changes.flow(entry.key)
 }
 
@@ -108,14 +111,13 @@ export function closeFlow(p: ModelParts, entry: FlowEntry, reason: string, now: 
   if (entry.closedAt !== undefined) return
   releaseFlow(p, entry)
   p.flows.close(entry, reason, now)
-  p.ratedFlows.delete(entry.key)
   p.changes.flow(entry.key)
 }
 
 /** Undo what an active flow adds to application and device counts. */
 export function releaseFlow(p: ModelParts, entry: FlowEntry): void {
   const app = p.applications.get(entry.groupId)
-  if (app) app.flows = Math.max(0, app.flows - 1)
+  if (app) app.activeFlows = Math.max(0, app.activeFlows - 1)
   p.changes.application(entry.groupId)
   const device = entry.mac ? p.devices.get(entry.mac) : undefined
   if (device) {
@@ -124,13 +126,13 @@ export function releaseFlow(p: ModelParts, entry: FlowEntry): void {
   }
 }
 
-function credit(p: ModelParts, entry: FlowEntry, c: Credit, counters: FlowCounters, now: number): void {
-  const agent = p.agent(entry.agentId, now)
-  const seconds = agent.updateInterval
-  entry.rateOut = counters.local_rate ?? c.out / seconds
-  entry.rateIn = counters.other_rate ?? c.in / seconds
-  if (entry.rateOut || entry.rateIn) p.ratedFlows.add(entry.key)
+/** Every credited byte goes to the same places: flow, device, application, protocol, category, throughput. */
+function credit(p: ModelParts, entry: FlowEntry, c: Credit, now: number): void {
   if (c.out === 0 && c.in === 0) return
+  const agent = p.agent(entry.agentId, now)
+  entry.recent ??= []
+  addRecentCredit(entry.recent, now, c.out, c.in)
+  p.ratedFlows.add(entry.key)
   const device = entry.mac ? p.devices.get(entry.mac) : undefined
   if (device) {
     p.devices.credit(device, entry.groupName, c.out, c.in, now)

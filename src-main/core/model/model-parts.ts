@@ -8,6 +8,7 @@ import type { DeviceTable } from './devices'
 import type { FlowTable } from './flow-table'
 import type { MinuteRollups } from './minute-rollups'
 import type { NameTables } from './names'
+import type { RateClock } from './rate-clock'
 import type { SignalQueue } from './signals'
 import type { UsageTable } from './usage'
 
@@ -24,10 +25,10 @@ export interface ModelParts {
   signals: SignalQueue
   rollups: MinuteRollups
   agent(agentId: string, now: number): AgentState
-  /** Flows with a non-zero rate, so the tick only revisits those. */
+  /** Flows (open or just closed) credited within the rate window, so the tick only revisits those. */
   ratedFlows: Set<string>
   /** Devices credited in the last minute, so the tick only recomputes their rates. */
   liveDevices: Set<string>
-  /** Bucket start seen by the previous tick, to notice when the live window slid. */
-  tickState: { lastBucket: number }
+  /** Where every rate is read, set by the tick; its `end` also tells the tick when the live window slid. */
+  rateClock: RateClock
 }

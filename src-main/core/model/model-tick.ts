@@ -1,10 +1,13 @@
 /**
- * The model's periodic work: close flows the agent stopped mentioning, let rates fall to zero
- * when bytes stop, mark live series changed as the window slides, drop empty series.
- * Only flows and devices that currently have a rate are revisited, so a tick costs what is live.
+ * The model's periodic work: move the rate clock, close flows the agent stopped mentioning,
+ * recompute rates (they fall to zero when bytes stop), mark live series changed as the window
+ * slides, drop empty series. Only flows and devices that currently have a rate are revisited, so
+ * a tick costs what is live.
  */
 import { closeFlow } from './flow-ingest'
+import { creditRate, creditsExpired } from './flow-rate'
 import type { ModelParts } from './model-parts'
+import type { RateClock } from './rate-clock'
 import { LIVE_BUCKET_MS } from './usage'
 
 /** Rates are averaged over the longest agent update interval, within 5 s to 60 s, whole buckets. */
@@ -13,52 +16,61 @@ export function rateWindowMs(updateIntervals: number[]): number {
   return Math.ceil((seconds * 1000) / LIVE_BUCKET_MS) * LIVE_BUCKET_MS
 }
 
-function tickFlows(p: ModelParts, now: number, staleFlowMs: number, rateWindow: number): void {
+function tickFlows(p: ModelParts, now: number, staleFlowMs: number, clock: RateClock): void {
   for (const e of p.flows.staleBefore(now - staleFlowMs)) closeFlow(p, e, 'stale', now)
   for (const key of p.ratedFlows) {
-    const e = p.flows.getActive(key)
-    if (!e) {
+    const e = p.flows.get(key)
+    if (!e?.recent) {
       p.ratedFlows.delete(key)
-    } else if (now - e.touchedAt > 2 * rateWindow) {
-      e.rateOut = 0
-      e.rateIn = 0
-      p.ratedFlows.delete(key)
+      continue
+    }
+    const rate = creditRate(e.recent, clock)
+    if (rate.out !== e.rateOut || rate.in !== e.rateIn) {
+      e.rateOut = rate.out
+      e.rateIn = rate.in
       p.changes.flow(key)
+    }
+    if (creditsExpired(e.recent, clock)) {
+      e.recent = undefined
+      p.ratedFlows.delete(key)
     }
   }
 }
 
-function tickDevices(p: ModelParts, now: number, rateWindow: number): void {
+function tickDevices(p: ModelParts, now: number, clock: RateClock): void {
   for (const mac of p.liveDevices) {
     const d = p.devices.get(mac)
     if (!d) {
       p.liveDevices.delete(mac)
       continue
     }
-    if (p.devices.updateRate(d, rateWindow, now)) p.changes.device(mac)
-    if (d.rateOut === 0 && d.rateIn === 0 && now - d.lastCreditAt > 2 * rateWindow) p.liveDevices.delete(mac)
+    if (p.devices.updateRate(d, clock)) p.changes.device(mac)
+    if (d.rateOut === 0 && d.rateIn === 0 && now - d.lastCreditAt > 2 * clock.windowMs) p.liveDevices.delete(mac)
   }
 }
 
 /** Throughput points for the buckets that completed between two ticks (the live window at most). */
-function emitCompletedBuckets(p: ModelParts, previous: number, current: number): void {
+function emitCompletedBuckets(p: ModelParts, previous: number, clock: RateClock): void {
   const ring = p.throughput
-  ring.advance(current)
-  const from = previous < 0 ? current - ring.bucketMs : Math.max(previous, current - ring.buckets * ring.bucketMs)
-  const seconds = ring.bucketMs / 1000
-  for (let t = from; t < current; t += ring.bucketMs) {
-    p.changes.throughputPoint({ t, out: ring.sum(0, t, t + 1) / seconds, in: ring.sum(1, t, t + 1) / seconds })
+  ring.advance(clock.end)
+  const from = previous < 0 ? clock.end - ring.bucketMs : Math.max(previous, clock.end - (ring.buckets - 1) * ring.bucketMs)
+  for (let t = from; t < clock.end; t += ring.bucketMs) {
+    const end = t + ring.bucketMs
+    p.changes.throughputPoint({ t, out: ring.recentRate(0, end, clock.windowMs), in: ring.recentRate(1, end, clock.windowMs) })
   }
 }
 
 export function tickModel(p: ModelParts, now: number, staleFlowMs: number, rateWindow: number): void {
-  tickFlows(p, now, staleFlowMs, rateWindow)
-  tickDevices(p, now, rateWindow)
-  const bucket = p.throughput.bucketStart(now)
-  if (bucket <= p.tickState.lastBucket) return
-  emitCompletedBuckets(p, p.tickState.lastBucket, bucket)
-  p.tickState.lastBucket = bucket
-  for (const e of p.applications.entriesList()) if (!e.ring.isEmpty(now) || e.flows > 0) p.changes.application(e.id)
+  const previous = p.rateClock
+  const clock: RateClock = { end: Math.max(previous.end, p.throughput.bucketStart(now)), windowMs: rateWindow }
+  p.rateClock = clock
+  tickFlows(p, now, staleFlowMs, clock)
+  tickDevices(p, now, clock)
+  if (clock.end === previous.end && clock.windowMs === previous.windowMs) return
+  if (clock.end > previous.end) emitCompletedBuckets(p, previous.end, clock)
+  for (const e of p.applications.entriesList()) {
+    if (!e.ring.isEmpty(now) || e.activeFlows > 0 || e.recentFlows.size > 0) p.changes.application(e.id)
+  }
   for (const id of p.applications.prune(now)) p.changes.applicationRemoved(id)
   p.protocols.prune(now)
   p.categories.prune(now)

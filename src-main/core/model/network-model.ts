@@ -17,6 +17,7 @@ import { ChangeTracker, type ModelChanges } from './changes'
 import { DeviceTable } from './devices'
 import { applyCountersRecord, applyFlowRecord, closeFlow, releaseFlow } from './flow-ingest'
 import { FlowTable, type FlowTableLimits } from './flow-table'
+import { appSeries, throughputPoints } from './live-series'
 import { MinuteRollups } from './minute-rollups'
 import type { ModelParts } from './model-parts'
 import { NameTables } from './names'
@@ -25,6 +26,7 @@ import { SignalQueue, type ModelSignal } from './signals'
 import { LIVE_BUCKET_MS, LIVE_WINDOW_MS, UsageTable } from './usage'
 import { applyConnection } from './connection'
 import { rateWindowMs, tickModel } from './model-tick'
+import type { RateClock } from './rate-clock'
 
 export interface NetworkModelOptions {
   flowLimits?: Partial<FlowTableLimits>
@@ -68,7 +70,8 @@ export class NetworkModel {
     Object.assign(parts, {
       names: new NameTables(), flows, devices, applications: new UsageTable(), protocols: new UsageTable(),
       categories: new UsageTable(), throughput: new BucketRing(LIVE_BUCKET_MS, LIVE_WINDOW_MS / LIVE_BUCKET_MS, 2),
-      changes, signals: new SignalQueue(), rollups: new MinuteRollups(), ratedFlows: new Set(), liveDevices: new Set(), tickState: { lastBucket: -1 },
+      changes, signals: new SignalQueue(), rollups: new MinuteRollups(), ratedFlows: new Set(), liveDevices: new Set(),
+      rateClock: { end: -1, windowMs: rateWindowMs([]) },
       agent: (id: string, now: number) => this.agent(id, now),
     })
     this.parts = parts as ModelParts
@@ -153,7 +156,10 @@ export class NetworkModel {
     return this.parts.devices.alias(mac.toLowerCase())
   }
 
-  /** Advance time: roll rings, recompute rates, close stale flows. Call about once a second. */
+  /**
+   * Advance time: roll rings, recompute rates, close stale flows. Call about once a second; every
+   * rate the model reports is read as of the latest tick (rate-clock.ts).
+   */
   tick(now: number): void {
     tickModel(this.parts, now, this.staleFlowMs, this.rateWindow())
   }
@@ -193,28 +199,28 @@ export class NetworkModel {
     return e ? flowDetail(e) : null
   }
 
+  /** Rate as of the last tick, bytes and flows over the live window (flows seen in it, open or not). */
   applications(now: number): ApplicationView[] {
     const apps = this.parts.applications
-    const w = this.rateWindow()
-    return [...apps.entriesList()].map((e) => ({ ...apps.figures(e, now, w), spark: apps.spark(e, now, 30) }))
+    return [...apps.entriesList()].map((e) => ({ ...apps.figures(e, now, this.parts.rateClock), spark: apps.spark(e, now, 30) }))
   }
 
   application(id: number, now: number): ApplicationView | undefined {
     const apps = this.parts.applications
     const e = apps.get(id)
-    return e ? { ...apps.figures(e, now, this.rateWindow()), spark: apps.spark(e, now, 30) } : undefined
+    return e ? { ...apps.figures(e, now, this.parts.rateClock), spark: apps.spark(e, now, 30) } : undefined
   }
 
   /** Breakdown by detected protocol (id = protocol id) over the live window. */
   protocols(now: number): Array<{ id: number; name: string; rate: number; bytes: number }> {
     const t = this.parts.protocols
-    return [...t.entriesList()].map((e) => t.figures(e, now, this.rateWindow()))
+    return [...t.entriesList()].map((e) => t.figures(e, now, this.parts.rateClock))
   }
 
   /** Breakdown by application category id over the live window. */
   categories(now: number): Array<{ id: number; name: string; rate: number; bytes: number }> {
     const t = this.parts.categories
-    return [...t.entriesList()].map((e) => t.figures(e, now, this.rateWindow()))
+    return [...t.entriesList()].map((e) => t.figures(e, now, this.parts.rateClock))
   }
 
   agents(): AgentView[] {
@@ -231,24 +237,14 @@ export class NetworkModel {
     return { out: a?.unattributedOut ?? 0, in: a?.unattributedIn ?? 0 }
   }
 
-  /** Throughput over the live window, bytes/s per bucket, oldest first (all agents summed). */
+  /** Throughput over the live window, one point per complete bucket up to the last tick (live-series.ts). */
   throughput(now: number): ThroughputPoint[] {
-    const ring = this.parts.throughput
-    const out = ring.values(0, now)
-    const inn = ring.values(1, now)
-    const s = ring.bucketMs / 1000
-    return ring.times(now).map((t, i) => ({ t, out: out[i] / s, in: inn[i] / s }))
+    return throughputPoints(this.parts, this.seriesClock(now))
   }
 
-  /** Rate series of the `top` applications by bytes over the live window. */
+  /** Rate series of the `top` applications by bytes over the live window, aligned with `throughput`. */
   appSeries(now: number, top = 8): AppSeriesView {
-    const apps = this.parts.applications
-    const ranked = [...apps.entriesList()]
-      .map((e) => ({ e, bytes: apps.figures(e, now, this.rateWindow()).bytes }))
-      .filter((x) => x.bytes > 0)
-      .sort((a, b) => b.bytes - a.bytes)
-      .slice(0, top)
-    return { t: this.parts.throughput.times(now), series: ranked.map(({ e }) => ({ id: e.id, name: e.name, values: apps.series(e, now) })) }
+    return appSeries(this.parts, this.seriesClock(now), now, top)
   }
 
   drainChanges(): ModelChanges {
@@ -292,6 +288,12 @@ export class NetworkModel {
       this.parts.changes.agent(agentId)
     }
     return a
+  }
+
+  /** The rate clock, or before the first tick the bucket of `now` (so a series is never empty). */
+  private seriesClock(now: number): RateClock {
+    const clock = this.parts.rateClock
+    return clock.end >= 0 ? clock : { end: this.parts.throughput.bucketStart(now), windowMs: this.rateWindow() }
   }
 
   /** Rates are taken over the longest agent update interval (5-60 s) so bursts do not saw-tooth. */

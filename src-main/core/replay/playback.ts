@@ -7,11 +7,11 @@ import type { Socket } from 'node:net'
 import { planDelays, type PacingOptions } from './pacing'
 import type { Recording } from './recording'
 import { serializeFrame } from './frame-style'
-import { shiftRecord } from './time-shift'
+import { latestTimeMs, shiftRecord, UptimeLine } from './time-shift'
 
 export interface PlaybackOptions extends PacingOptions {
   loop: boolean
-  /** Shift timestamps so the data looks live (and rename digests from the second pass on). */
+  /** Date records when they are sent, keep uptime growing, rename digests from the second pass on (time-shift.ts). */
   live: boolean
   clock: () => number
 }
@@ -41,15 +41,25 @@ export function startPlayback(socket: Socket, recordings: Recording[], options: 
   })
   socket.once('close', cancel)
   const plans = recordings.map((r) => planDelays(r.frames.map((f) => f.timeMs), options))
+  const uptime = new UptimeLine()
 
   const playOne = async (recording: Recording, delays: number[], pass: number): Promise<void> => {
-    const shiftMs = options.live && recording.firstTimeMs !== undefined ? options.clock() - recording.firstTimeMs : 0
+    let replayClock: number | undefined
+    uptime.nextRecording()
     for (let i = 0; i < recording.frames.length && !cancelled; i++) {
       if (delays[i] > 0) await pause(delays[i])
       else if (i % 256 === 255) await new Promise<void>((resolve) => setImmediate(resolve))
       if (cancelled) return
       const frame = recording.frames[i]
-      const bytes = options.live ? serializeFrame(shiftRecord(frame.value, shiftMs, pass), frame.style) ?? frame.raw : frame.raw
+      let bytes = frame.raw
+      if (options.live) {
+        const sentAt = options.clock()
+        const latest = latestTimeMs(frame.value)
+        if (latest !== undefined) replayClock = Math.max(replayClock ?? latest, latest)
+        const shiftMs = replayClock === undefined ? 0 : sentAt - replayClock
+        const live = shiftRecord(frame.value, { shiftMs, pass, uptime: (u) => uptime.map(u, sentAt) })
+        bytes = serializeFrame(live, frame.style) ?? frame.raw
+      }
       if (!socket.write(bytes)) await drained()
     }
     if (!options.live && recording.tail.length > 0 && !cancelled) socket.write(recording.tail)

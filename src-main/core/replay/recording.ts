@@ -24,8 +24,6 @@ export interface Recording {
   frames: RecordedFrame[]
   /** Bytes after the last complete frame (sent as recorded at the end of an exact replay). */
   tail: Buffer
-  /** The first record time in stream order: where the replay clock starts, and the origin for time shifting. */
-  firstTimeMs?: number
 }
 
 /** The recording cannot be used: missing file or framing nothing can read. */
@@ -52,10 +50,8 @@ export function splitRecording(bytes: Buffer, label: string, maxFrameBytes?: num
   if (fatal) throw new RecordingError(`unreadable recording ${label} at byte ${fatal.offset}: ${fatal.message}`)
   const frames: RecordedFrame[] = []
   let sent = 0
-  let firstTimeMs: number | undefined
   for (const frame of [...pushed.frames, ...ended.frames]) {
     const timeMs = recordTimeMs(frame.value)
-    if (firstTimeMs === undefined) firstTimeMs = timeMs
     frames.push({
       raw: bytes.subarray(sent, frame.end),
       value: frame.value,
@@ -65,5 +61,5 @@ export function splitRecording(bytes: Buffer, label: string, maxFrameBytes?: num
     sent = frame.end
   }
   if (frames.length === 0) throw new RecordingError(`recording ${label} holds no readable record`)
-  return { frames, tail: bytes.subarray(sent), firstTimeMs }
+  return { frames, tail: bytes.subarray(sent) }
 }

@@ -4,7 +4,7 @@
  */
 import type { AppSeriesView } from '@contract/views'
 import { formatRate, shortAppName } from '../lib/format'
-import { GRID, timeAxis, valueAxis } from './axes'
+import { LEGEND_GRID, timeAxis, valueAxis, wrappingLegend } from './axes'
 import type { ChartOption } from './chart-types'
 import { LIGHT_CHART, SERIES_COLORS, type ChartTheme } from './palette'
 import { axisTooltipFormatter } from './tooltip'
@@ -29,22 +29,30 @@ export function topSeries(s: AppSeriesView, top: number): NamedValues[] {
   return kept
 }
 
-export function appSeriesOption(s: AppSeriesView, theme: ChartTheme = LIGHT_CHART, top = 8): ChartOption {
+/** The stack's highest point, so the rate axis can pick ticks round in bits. */
+function stackMax(t: readonly number[], series: readonly NamedValues[]): number {
+  return t.reduce((max, _, i) => Math.max(max, series.reduce((sum, x) => sum + (x.values[i] ?? 0), 0)), 0)
+}
+
+/** `top` defaults to 5 so the legend (plus "Other") fits two lines of a half-width panel. */
+export function appSeriesOption(s: AppSeriesView, theme: ChartTheme = LIGHT_CHART, top = 5): ChartOption {
+  const series = topSeries(s, top)
   return {
     animation: false,
     color: SERIES_COLORS,
-    grid: { ...GRID, top: 56 },
-    legend: { top: 0, type: 'scroll', textStyle: { color: theme.text } },
+    grid: LEGEND_GRID,
+    legend: wrappingLegend(theme),
     tooltip: { trigger: 'axis', formatter: axisTooltipFormatter(formatRate) },
     xAxis: timeAxis(theme),
-    yAxis: valueAxis('rate', theme),
-    series: topSeries(s, top).map((x) => ({
+    yAxis: valueAxis('rate', theme, stackMax(s.t, series)),
+    series: series.map((x) => ({
       name: x.name,
       type: 'line' as const,
       stack: 'applications',
       areaStyle: {},
       showSymbol: false,
       data: s.t.map((t, i) => [t, x.values[i] ?? 0]),
+      ...(x.name === OTHER_SERIES ? { itemStyle: { color: SERIES_COLORS[SERIES_COLORS.length - 1] } } : {}),
     })),
   }
 }

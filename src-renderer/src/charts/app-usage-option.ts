@@ -16,7 +16,7 @@ export function appUsageOption(s: AppSeriesView, appId: number, theme: ChartThem
     grid: GRID,
     tooltip: { trigger: 'axis', formatter: axisTooltipFormatter(formatRate) },
     xAxis: timeAxis(theme),
-    yAxis: valueAxis('rate', theme),
+    yAxis: valueAxis('rate', theme, found ? Math.max(0, ...found.values) : 0),
     series: [
       {
         name: found ? shortAppName(found.name) : 'Rate',

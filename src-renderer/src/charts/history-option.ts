@@ -5,7 +5,7 @@
 import { formatBytes } from '../lib/format'
 import type { BucketedSeries } from '../lib/history'
 import { OTHER_SERIES, topSeries } from './app-series-option'
-import { GRID, timeAxis, valueAxis } from './axes'
+import { LEGEND_GRID, timeAxis, valueAxis, wrappingLegend } from './axes'
 import type { ChartOption } from './chart-types'
 import { LIGHT_CHART, SERIES_COLORS, type ChartTheme } from './palette'
 import { axisTooltipFormatter } from './tooltip'
@@ -15,8 +15,8 @@ export function historyOption(b: BucketedSeries, theme: ChartTheme = LIGHT_CHART
   return {
     animation: false,
     color: SERIES_COLORS,
-    grid: { ...GRID, top: 56 },
-    legend: { top: 0, type: 'scroll', textStyle: { color: theme.text } },
+    grid: LEGEND_GRID,
+    legend: wrappingLegend(theme),
     tooltip: { trigger: 'axis', formatter: axisTooltipFormatter(formatBytes) },
     xAxis: timeAxis(theme),
     yAxis: valueAxis('bytes', theme),

@@ -16,7 +16,7 @@ export function throughputOption(points: readonly ThroughputPoint[], theme: Char
     legend: { top: 0, textStyle: { color: theme.text } },
     tooltip: { trigger: 'axis', formatter: axisTooltipFormatter(formatRate) },
     xAxis: timeAxis(theme),
-    yAxis: valueAxis('rate', theme),
+    yAxis: valueAxis('rate', theme, points.reduce((max, p) => Math.max(max, p.in, p.out), 0)),
     series: [
       { name: 'In', type: 'line', showSymbol: false, data: points.map((p) => [p.t, p.in]) },
       { name: 'Out', type: 'line', showSymbol: false, data: points.map((p) => [p.t, p.out]) },

@@ -56,6 +56,7 @@ const KIND_TEXT: Record<BlindSpotView['kind'], string> = {
 
 export function blindSpotText(b: BlindSpotView, now: number): string {
   const where = b.interface ? ` on ${b.interface}` : ''
-  const span = b.end === undefined ? `since ${formatDuration(now - b.start)}` : `for ${formatDuration(b.end - b.start)}`
-  return `${KIND_TEXT[b.kind]}${where} ${span}: ${b.detail}`
+  // A restart is an instant: "for 0 s" would say nothing.
+  const span = b.end === undefined ? ` since ${formatDuration(now - b.start)}` : b.end - b.start >= 1000 ? ` for ${formatDuration(b.end - b.start)}` : ''
+  return `${KIND_TEXT[b.kind]}${where}${span}: ${b.detail}`
 }

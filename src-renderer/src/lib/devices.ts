@@ -8,6 +8,11 @@ export function deviceName(d: Pick<DeviceView, 'mac' | 'alias'>): string {
   return d.alias && d.alias.trim() ? d.alias : d.mac
 }
 
+/** The vendor the OUI names; a locally administered MAC has none, and says so rather than a blank. */
+export function vendorText(d: Pick<DeviceView, 'vendor' | 'localAdmin'>): string {
+  return d.vendor ?? (d.localAdmin ? 'Randomised MAC' : '')
+}
+
 /**
  * Case-insensitive match of every whitespace-separated term against alias, MAC, vendor, IPs,
  * agents and applications, so "apple 192.168" narrows as one expects.

@@ -167,19 +167,27 @@ describe('connection profiles', () => {
     await expect(startTestCore({ dataDir: t.dataDir, profileName: 'Three' })).rejects.toThrow('no profile named "Three"')
   })
 
-  it('refuses to save over the demo profile but makes an editable copy of it', async () => {
+  it('refuses to save over or copy the demo profile, whose ports change at every start', async () => {
     const t = await start()
     const demo = t.snapshot().profiles.find((p) => p.id === 'demo')
     expect(demo?.agents).toHaveLength(2)
     const refused = await t.request('profile.save', { profile: { ...demo!, name: 'Mine' } }).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(RequestFailed)
-    expect((refused as RequestFailed).message).toMatch(/built in: duplicate it/)
+    expect((refused as RequestFailed).message).toMatch(/demo profile cannot be edited or copied: .*temporary ports/)
     expect(t.snapshot().profiles.find((p) => p.id === 'demo')?.name).toBe(demo?.name)
 
-    const copy = await t.request('profile.duplicate', { id: 'demo' })
-    expect(copy.id).not.toBe('demo')
-    expect(copy.name).toBe(`${demo?.name} (copy)`)
-    expect(copy.agents).toEqual(demo?.agents)
+    const copy = await t.request('profile.duplicate', { id: 'demo' }).catch((e: unknown) => e)
+    expect(copy).toBeInstanceOf(RequestFailed)
+    expect((copy as RequestFailed).message).toMatch(/Create a new profile with your own agents/)
+    expect(t.core.storage.profiles.list()).toEqual([])
+  })
+
+  it('makes an editable copy of the command-line profile, named by the core\'s clock', async () => {
+    const a = await liveAgent()
+    const t = running = await startTestCore({ agents: [a.address] })
+    const cli = t.snapshot().profiles.find((p) => p.id === 'command-line')
+    const copy = await t.request('profile.duplicate', { id: 'command-line' })
+    expect(copy).toEqual({ ...cli, id: `command-line-copy-${t.clock.now.toString(36)}`, name: `${cli?.name} (copy)` })
     expect(t.core.storage.profiles.get(copy.id)).toEqual(copy)
     const renamed = await t.request('profile.save', { profile: { ...copy, name: 'Mine' } })
     expect(t.snapshot().profiles.find((p) => p.id === copy.id)).toEqual(renamed)

@@ -110,27 +110,44 @@ describe('requests through the dispatcher', () => {
     expect(t.snapshot().settings).toEqual(next)
   })
 
-  it('history.query returns the per-minute usage once the minute is over', async () => {
+  it('history.query returns the current minute at once, and the same bytes once it is stored', async () => {
     const agent = await agents.start(RISKS)
     const t = await coreAfterOnePass(agent)
     await agent.close()
     const range = { from: T0 - 60_000, to: T0 + 120_000 }
+    const expected = deviceBytes(records)
+    const expectDeviceBytes = (rows: Array<{ device: string; bytesSent: number; bytesReceived: number }>) => {
+      for (const [mac, bytes] of expected) {
+        const mine = rows.filter((r) => r.device === mac)
+        expect(mine.reduce((s, r) => s + r.bytesSent, 0), mac).toBe(bytes.sent)
+        expect(mine.reduce((s, r) => s + r.bytesReceived, 0), mac).toBe(bytes.received)
+      }
+    }
     t.core.tick(t.clock.advance(20_000))
-    expect(await t.request('history.query', range)).toEqual([])
+    const live = await t.request('history.query', range)
+    expect(new Set(live.map((r) => r.t))).toEqual(new Set([T0]))
+    expectDeviceBytes(live)
 
     t.core.tick(T0 + 60_000)
     const rows = await t.request('history.query', range)
-    expect(rows.length).toBeGreaterThan(0)
-    expect(new Set(rows.map((r) => r.t))).toEqual(new Set([T0]))
-    const expected = deviceBytes(records)
-    for (const [mac, bytes] of expected) {
-      const mine = rows.filter((r) => r.device === mac)
-      expect(mine.reduce((s, r) => s + r.bytesSent, 0), mac).toBe(bytes.sent)
-      expect(mine.reduce((s, r) => s + r.bytesReceived, 0), mac).toBe(bytes.received)
-    }
+    expect(rows).toEqual(live)
     const [mac] = expected.keys()
     const one = await t.request('history.query', { ...range, device: mac })
     expect(one.length).toBeGreaterThan(0)
     expect(one.every((r) => r.device === mac)).toBe(true)
+  })
+
+  it('history.query counts minutes queued for the database but not yet written, once', async () => {
+    const agent = await agents.start(RISKS)
+    const t = await coreAfterOnePass(agent)
+    await agent.close()
+    const range = { from: T0 - 60_000, to: T0 + 120_000 }
+    const before = await t.request('history.query', range)
+    const now = t.clock.advance(60_000)
+    t.core.storage.writer.addUsage(t.core.live.model.takeCompletedMinutes(now), now)
+    expect(t.core.storage.writer.pending).toBeGreaterThan(0)
+    expect(t.core.live.model.minuteRollups()).toEqual([])
+    expect(await t.request('history.query', range)).toEqual(before)
+    expect(before.length).toBeGreaterThan(0)
   })
 })

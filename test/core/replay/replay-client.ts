@@ -1,6 +1,7 @@
 /** Test-only clients of the replay agent: read everything until it closes, or until enough bytes. */
 import net from 'node:net'
 import { parseAgentSource } from '../../../src-main/core/agent/agent-source'
+import { createFrameDecoder } from '../../../src-main/core/decode/frame-decoder'
 
 function connect(address: string): net.Socket {
   const source = parseAgentSource(address)
@@ -35,5 +36,21 @@ export function readBytes(address: string, n: number): Promise<Buffer> {
     })
     socket.on('error', reject)
     socket.on('close', () => reject(new Error(`closed after ${got} of ${n} bytes`)))
+  })
+}
+
+/** Decoded records with the time each was received, until the agent closes or `count` arrived. */
+export function readTimedRecords(address: string, count = Infinity): Promise<Array<{ record: Record<string, any>; at: number }>> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(address)
+    const decoder = createFrameDecoder()
+    const got: Array<{ record: Record<string, any>; at: number }> = []
+    socket.on('data', (c) => {
+      const at = Date.now()
+      for (const f of decoder.push(c).frames) got.push({ record: f.value as Record<string, any>, at })
+      if (got.length >= count) socket.destroy()
+    })
+    socket.on('error', reject)
+    socket.on('close', () => resolve(got.slice(0, count)))
   })
 }

@@ -41,3 +41,22 @@ describe('applications', () => {
     expect(table('app-protocols-heading')).toEqual([['TLS', '2'], ['QUIC', '1']])
   })
 })
+
+describe('an application page', () => {
+  it('shows device rates that add up to the application rate shown as now', () => {
+    const snap = makeSnapshot({
+      devices: [makeDevice(A), makeDevice(B)],
+      applications: [makeApplication(10, 'netify.netflix', { rate: 44_000, bytes: 9_000, flows: 3, devices: 2 })],
+      flows: [
+        makeFlow('a1/1', { localMac: A, applicationId: 10, application: 'netify.netflix', rateIn: 30_000, rateOut: 4_000 }),
+        makeFlow('a1/2', { localMac: A, applicationId: 10, application: 'netify.netflix', rateIn: 5_000 }),
+        makeFlow('a1/3', { localMac: B, applicationId: 10, application: 'netify.netflix', rateIn: 5_000, closedAt: Date.now() }),
+      ],
+    })
+    const { wrapper } = mountWithStores(ApplicationsView, snap, { props: { param: '10' } })
+    const rates = wrapper.get('table[aria-labelledby="app-devices-heading"]').findAll('tbody tr').map((r) => r.findAll('td')[2].text())
+    expect(rates).toEqual(['312 kbit/s', '40.0 kbit/s'])
+    expect(wrapper.text()).toContain('352 kbit/s now')
+    expect(wrapper.text()).toMatch(/3 flows · 2 devices/)
+  })
+})

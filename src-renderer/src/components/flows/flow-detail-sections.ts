@@ -80,13 +80,13 @@ const time = (v: unknown): string => (typeof v === 'number' ? formatDateTime(v) 
 const tlsVersion = (v: unknown): string => (typeof v === 'string' && TLS_VERSIONS[v] ? `${TLS_VERSIONS[v]} (${v})` : valueText(v))
 const ipProtocol = (v: unknown): string => (typeof v === 'number' && IP_PROTOCOLS[v] ? `${IP_PROTOCOLS[v]} (${v})` : valueText(v))
 
-function endpointSections(take: Take, row: FlowRow): DetailSection[] {
+function endpointSections(take: Take, row: FlowRow, agentName?: string): DetailSection[] {
   return [
     { title: 'Endpoints', items: [
       { label: 'Local', value: endpointText(row.localIp, row.localPort) }, ...take('local_mac', 'Local MAC'),
       { label: 'Other', value: endpointText(row.otherIp, row.otherPort) }, ...take('other_mac', 'Other MAC'),
       ...take('other_type', 'Other side'), ...take('local_origin', 'Opened by local side'),
-      { label: 'Agent', value: row.agentId }, ...(row.iface ? [{ label: 'Interface', value: row.iface }] : []),
+      { label: 'Agent', value: agentName ? `${agentName} (${row.agentId})` : row.agentId }, ...(row.iface ? [{ label: 'Interface', value: row.iface }] : []),
       ...take('ip_version', 'IP version'), ...take('ip_protocol', 'IP protocol', ipProtocol), ...take('vlan_id', 'VLAN'),
     ] },
     { title: 'Protocol and application', items: [
@@ -151,12 +151,12 @@ function counterSection(detail: FlowDetail): DetailSection {
   return { title: 'Counters', items }
 }
 
-/** The drawer's content; empty groups are dropped. */
-export function detailSections(detail: FlowDetail): DetailSection[] {
+/** The drawer's content; empty groups are dropped. `agentName`: the agent's label, shown beside its id. */
+export function detailSections(detail: FlowDetail, agentName?: string): DetailSection[] {
   const flat = flatten(detail.metadata, '', new Map())
   flat.delete('digest')
   const { take, prefixed } = picker(flat)
-  const [endpoints, detection] = endpointSections(take, detail.row)
+  const [endpoints, detection] = endpointSections(take, detail.row, agentName)
   const risks = riskSection(detail, flat)
   const payload = payloadSections(take, prefixed)
   const timing = timingSection(take, detail.row)
