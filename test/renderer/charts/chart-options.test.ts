@@ -24,6 +24,17 @@ describe('throughput chart', () => {
   })
 })
 
+describe('rate axis', () => {
+  it('puts ticks on round bit rates although the data are bytes per second', () => {
+    // 180 kB/s peak = 1.44 Mbit/s: ticks every 500 kbit/s up to 1.5 Mbit/s, not every 240 kbit/s.
+    const points: ThroughputPoint[] = [{ t: T0, in: 180_000, out: 1_000 }]
+    const axis = throughputOption(points).yAxis as { interval: number; max: number; axisLabel: { formatter: (v: number) => string } }
+    expect(axis.interval * 8).toBe(500_000)
+    expect(axis.max * 8).toBe(1_500_000)
+    expect([1, 2, 3].map((k) => axis.axisLabel.formatter(k * axis.interval))).toEqual(['500 kbit/s', '1 Mbit/s', '1.5 Mbit/s'])
+  })
+})
+
 describe('stacked applications chart', () => {
   const t = [T0, T0 + 15_000, T0 + 30_000]
   const appSeries: AppSeriesView = {

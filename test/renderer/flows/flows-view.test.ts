@@ -104,6 +104,23 @@ describe('Flows view with 100k flows', () => {
     expect((again.find('input[name="column-host"]').element as HTMLInputElement).checked).toBe(false)
   })
 
+  it('lines header and rows up on one column template whose defaults fit a 1280 px window', async () => {
+    const w = mountView()
+    await flushPromises()
+    const template = (el: Element) => (el as HTMLElement).style.gridTemplateColumns
+    const head = template(w.find('.flow-head [role="row"]').element)
+    expect(bodyRows(w).every((r) => template(r.element) === head)).toBe(true)
+    // 1280 minus the 190 px navigation, the view's 2 × 24 px padding and a 17 px scroll bar.
+    const minimums = [...head.matchAll(/(?:minmax\()?(\d+)px/g)].map((m) => Number(m[1]))
+    expect(minimums).toHaveLength(w.findAll('.flow-head [role="columnheader"]').length)
+    expect(minimums.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1280 - 190 - 48 - 17)
+    // A short header keeps its full name as a tooltip; a cut-off cell keeps its whole text.
+    expect(w.find('[role="columnheader"][data-column="otherPort"] button').attributes('title')).toBe('Remote port')
+    const hosts = w.findAll('.flow-body [data-column="host"]')
+    expect(hosts.length).toBeGreaterThan(0)
+    for (const host of hosts) expect(host.attributes('title')).toBe(host.text())
+  })
+
   it('matches device: against the alias from the devices store', async () => {
     const mac = base.find((r) => r.localMac)?.localMac ?? ''
     useDevicesStore().replaceAll([makeDevice(mac, { alias: 'Living room TV' })])
