@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { AppSeriesView, ThroughputPoint } from '@contract/views'
 import { appSeriesOption, OTHER_SERIES } from '../../../src-renderer/src/charts/app-series-option'
+import { appUsageOption } from '../../../src-renderer/src/charts/app-usage-option'
 import { throughputOption } from '../../../src-renderer/src/charts/throughput-option'
 import { historyOption } from '../../../src-renderer/src/charts/history-option'
 import { axisTooltipFormatter } from '../../../src-renderer/src/charts/tooltip'
@@ -101,5 +102,23 @@ describe('tooltip formatter', () => {
   it('escapes the axis label too', () => {
     const f = axisTooltipFormatter(String)
     expect(f([{ seriesName: 'x', value: 1, axisValue: '<b>' }])).toBe('&lt;b&gt;<br/>x: 1')
+  })
+})
+
+describe('application page chart', () => {
+  const series = { t: [1000, 6000, 11000], series: [{ id: 7, name: 'netify.youtube', values: [10, 20, 30] }] }
+
+  it('draws a top application from the live series', () => {
+    const option = appUsageOption(series, 7) as { series: Array<{ data: number[][] }> }
+    expect(option.series[0].data).toEqual([[1000, 10], [6000, 20], [11000, 30]])
+  })
+
+  it('draws an application outside the top ones from its own sparkline, ending at the newest time', () => {
+    const option = appUsageOption(series, 9, undefined, { name: 'netify.facebook', spark: [1, 2, 3], end: 11000 }) as { series: Array<{ name: string; data: number[][] }> }
+    const data = option.series[0].data
+    expect(data.map((p) => p[1])).toEqual([1, 2, 3])
+    expect(data[2][0]).toBe(11000)
+    expect(data[1][0]).toBe(11000 - 5 * 60_000)
+    expect(option.series[0].name).toContain('facebook')
   })
 })

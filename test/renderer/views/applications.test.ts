@@ -43,6 +43,12 @@ describe('applications', () => {
 })
 
 describe('an application page', () => {
+  it('opens for an application grouped under its protocol (negative id), not only for numeric ids', () => {
+    const snap = makeSnapshot({ applications: [makeApplication(-8, 'HTTP/S', { bytes: 1000 })] })
+    const { wrapper } = mountWithStores(ApplicationsView, snap, { props: { param: '-8' } })
+    expect(wrapper.get('h1').text()).toBe('HTTP/S')
+  })
+
   it('shows device rates that add up to the application rate shown as now', () => {
     const snap = makeSnapshot({
       devices: [makeDevice(A), makeDevice(B)],
