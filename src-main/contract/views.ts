@@ -227,6 +227,12 @@ export interface ProfileView {
   id: string
   name: string
   agents: AgentProfileEntry[]
+  /**
+   * Set on profiles the app makes rather than stores: the embedded demo agents (recordings on
+   * temporary ports, so neither editable nor worth copying) and the agents given on the command
+   * line (copy them to keep them).
+   */
+  builtIn?: 'demo' | 'command-line'
 }
 
 export interface NotificationPolicySettings {

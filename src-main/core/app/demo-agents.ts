@@ -40,6 +40,7 @@ export async function startDemoAgents(resourcesDir: string, speed = 1): Promise<
     profile: {
       id: DEMO_PROFILE_ID,
       name: 'Demo agents',
+      builtIn: 'demo',
       agents: agents.map((a, i) => ({ label: DEMO_AGENTS[i].label, source: a.address, enabled: true })),
     },
     close: async () => {

@@ -40,6 +40,7 @@ export class ProfileController {
       this.transient = {
         id: COMMAND_LINE_PROFILE_ID,
         name: 'Command line',
+        builtIn: 'command-line',
         agents: choice.agents.map((source) => ({ label: source, source, enabled: true })),
       }
       return this.apply(COMMAND_LINE_PROFILE_ID)
@@ -98,7 +99,7 @@ export class ProfileController {
     if (id === DEMO_PROFILE_ID) throw new Error(DEMO_NOT_COPYABLE)
     const builtIn = this.list().find((p) => p.id === id && id === COMMAND_LINE_PROFILE_ID)
     const copy = builtIn
-      ? this.o.storage.profiles.save({ ...builtIn, id: `${builtIn.id}-copy-${this.o.now().toString(36)}`, name: `${builtIn.name} (copy)` })
+      ? this.o.storage.profiles.save({ agents: builtIn.agents, id: `${builtIn.id}-copy-${this.o.now().toString(36)}`, name: `${builtIn.name} (copy)` })
       : this.o.storage.profiles.duplicate(id)
     this.o.changed()
     return copy

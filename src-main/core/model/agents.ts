@@ -65,7 +65,7 @@ export class AgentState {
     const restarted = prev?.uptime !== undefined && s.uptime !== undefined && s.uptime < prev.uptime
     let restart: BlindSpotView | undefined
     if (restarted) {
-      restart = this.blindSpots.record('restart', this.lastStatusAt ?? now, now, `agent restarted (uptime ${prev?.uptime} s -> ${s.uptime} s): flows in between were not seen`)
+      restart = this.blindSpots.record('restart', this.lastStatusAt ?? now, now, `uptime went from ${prev?.uptime} s to ${s.uptime} s; flows in between were not seen`)
       this.interfaces.resetBaselines()
       this.statsTakenAt.clear()
     }

@@ -26,7 +26,7 @@ export function applyConnection(p: ModelParts, agent: AgentState, label: string,
     case 'disconnected': {
       spots.end('stalled', since)
       if (!agent.everConnected) break
-      const spot = spots.begin('disconnected', since, state.lastError ? `disconnected: ${state.lastError}` : 'disconnected')
+      const spot = spots.begin('disconnected', since, state.lastError ?? 'the connection closed')
       if (spot) p.signals.push({ kind: 'blind_spot', spot: { ...spot }, at: now })
       break
     }

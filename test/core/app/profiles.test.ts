@@ -187,7 +187,9 @@ describe('connection profiles', () => {
     const t = running = await startTestCore({ agents: [a.address] })
     const cli = t.snapshot().profiles.find((p) => p.id === 'command-line')
     const copy = await t.request('profile.duplicate', { id: 'command-line' })
-    expect(copy).toEqual({ ...cli, id: `command-line-copy-${t.clock.now.toString(36)}`, name: `${cli?.name} (copy)` })
+    expect(cli?.builtIn).toBe('command-line')
+    // The copy is an ordinary stored profile: editable, not marked built in.
+    expect(copy).toEqual({ agents: cli?.agents, id: `command-line-copy-${t.clock.now.toString(36)}`, name: `${cli?.name} (copy)` })
     expect(t.core.storage.profiles.get(copy.id)).toEqual(copy)
     const renamed = await t.request('profile.save', { profile: { ...copy, name: 'Mine' } })
     expect(t.snapshot().profiles.find((p) => p.id === copy.id)).toEqual(renamed)
