@@ -64,6 +64,16 @@ describe('app shell', () => {
     expect(document.documentElement.dataset.theme).toBe('dark')
   })
 
+  it('shows the core’s notices (a database moved aside) until dismissed, as text', async () => {
+    const notice = 'The database was corrupt and was moved aside to /tmp/x.corrupt-1 <b>bold?</b>'
+    const app = await startApp(createFakeBridge({ snapshot: { ...snapshot(), notices: [notice] } }))
+    const banner = app.findAll('[role="status"]').find((b) => b.text().includes('moved aside'))!
+    expect(banner.text()).toContain(notice)
+    expect(banner.find('b').exists()).toBe(false)
+    await banner.get('button').trigger('click')
+    expect(app.text()).not.toContain('moved aside')
+  })
+
   it('follows the hash and navigate pushes to linkable views', async () => {
     const bridge = createFakeBridge({ snapshot: snapshot() })
     const app = await startApp(bridge)
