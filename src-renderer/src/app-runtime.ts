@@ -1,21 +1,20 @@
 /**
  * Starts everything the UI needs besides components: the sync from the bridge into the stores,
- * hash navigation, the connection banner's state, and the theme attribute. Returns the stop
+ * hash navigation, the connection banner's state, and the effective theme on <html>. Returns the stop
  * function (tests mount the shell with a fake bridge and stop it afterwards).
  */
 import type { Pinia } from 'pinia'
-import { watch } from 'vue'
+import { effectScope, watch } from 'vue'
 import type { Bridge } from '@contract/contract'
 import { getBridge } from './bridge'
 import { hasObservableConnection } from './bridge/connection-state'
-import { useSettingsStore } from './stores/settings'
+import { useEffectiveTheme } from './composables/use-effective-theme'
 import { startSync } from './stores/sync'
 import { storeSyncTargets } from './stores/sync-targets'
 import { useUiStore } from './stores/ui'
 
 export function startRenderer(pinia: Pinia, bridge: Bridge = getBridge()): () => void {
   const ui = useUiStore(pinia)
-  const settings = useSettingsStore(pinia)
   ui.syncFromHash()
   const onHash = () => ui.syncFromHash()
   window.addEventListener('hashchange', onHash)
@@ -24,18 +23,16 @@ export function startRenderer(pinia: Pinia, bridge: Bridge = getBridge()): () =>
   let stopConn = () => undefined as unknown
   if (connection) stopConn = connection.onConnection(ui.setConnection)
   else ui.setConnection({ status: 'open' })
-  const stopTheme = watch(
-    () => settings.settings?.theme ?? 'system',
-    (theme) => {
-      if (theme === 'system') delete document.documentElement.dataset.theme
-      else document.documentElement.dataset.theme = theme
-    },
-    { immediate: true },
-  )
+  // The effective theme goes on <html> for the CSS; its media-query listener lives in this scope.
+  const themeScope = effectScope()
+  themeScope.run(() => {
+    const theme = useEffectiveTheme(pinia)
+    watch(theme, (t) => { document.documentElement.dataset.theme = t }, { immediate: true })
+  })
   return () => {
     window.removeEventListener('hashchange', onHash)
     stopConn()
     stopSync()
-    stopTheme()
+    themeScope.stop()
   }
 }

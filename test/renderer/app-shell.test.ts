@@ -64,6 +64,25 @@ describe('app shell', () => {
     expect(document.documentElement.dataset.theme).toBe('dark')
   })
 
+  it('with the "system" theme follows the OS preference, live', async () => {
+    const listeners: Array<(e: { matches: boolean }) => void> = []
+    const original = window.matchMedia
+    window.matchMedia = ((query: string) => ({
+      matches: true, media: query,
+      addEventListener: (_: string, l: (e: { matches: boolean }) => void) => listeners.push(l),
+      removeEventListener: () => undefined,
+    })) as unknown as typeof window.matchMedia
+    try {
+      await startApp(createFakeBridge({ snapshot: { ...snapshot(), settings: makeSettings({ theme: 'system' }) } }))
+      expect(document.documentElement.dataset.theme).toBe('dark')
+      for (const l of listeners) l({ matches: false })
+      await settle()
+      expect(document.documentElement.dataset.theme).toBe('light')
+    } finally {
+      window.matchMedia = original
+    }
+  })
+
   it('shows the core’s notices (a database moved aside) until dismissed, as text', async () => {
     const notice = 'The database was corrupt and was moved aside to /tmp/x.corrupt-1 <b>bold?</b>'
     const app = await startApp(createFakeBridge({ snapshot: { ...snapshot(), notices: [notice] } }))

@@ -9,28 +9,16 @@
  * least recently seen alert is dropped.
  */
 import { createHash } from 'node:crypto'
-import type { AlertKind, AlertState, AlertView, Severity } from '../../contract/views'
+import type { AlertView } from '../../contract/views'
 import { type MuteRule, ruleMatches, sameRule } from './mute-rules'
 import { maxSeverity } from './severity'
 
-export interface AlertRecord {
-  id: string
+/**
+ * An alert as the book keeps it: the view the UI gets, without the device's display name (looked
+ * up when projecting, so a rename shows at once), plus the dedup key it was raised under.
+ */
+export interface AlertRecord extends Omit<AlertView, 'deviceName'> {
   key: string
-  kind: AlertKind
-  severity: Severity
-  state: AlertState
-  snoozedUntil?: number
-  title: string
-  explanation: string
-  agentId?: string
-  device?: string
-  application?: string
-  host?: string
-  riskId?: number
-  riskName?: string
-  count: number
-  firstSeen: number
-  lastSeen: number
 }
 
 export type AlertInput = Omit<AlertRecord, 'id' | 'key' | 'state' | 'snoozedUntil' | 'count' | 'firstSeen' | 'lastSeen'>
