@@ -140,6 +140,9 @@ export class AgentConnection {
       return
     }
     this.socket = socket
+    // TCP keepalive probes carry no data, so the agent never sees a readable client; they let the
+    // kernel notice a peer that vanished while the agent had nothing to say.
+    if (this.source.kind === 'tcp') socket.setKeepAlive(true, 15_000)
     socket.on('connect', () => generation === this.generation && this.armStall(generation))
     socket.on('data', (chunk: Buffer) => generation === this.generation && this.onData(generation, chunk))
     socket.on('error', (error) => {
@@ -220,12 +223,24 @@ export class AgentConnection {
     return 'the agent closed the connection before sending anything'
   }
 
+  /**
+   * No byte for the stall threshold: `stalled`. Still nothing after twice as long again: the
+   * socket is taken for dead (a half-open TCP connection after a network change never errors by
+   * itself) and dropped, and the usual reconnect follows.
+   */
   private armStall(generation: number): void {
     if (this.stallTimer) clearTimeout(this.stallTimer)
     const after = this.options.stallAfterMs ?? 3 * this.updateIntervalS * 1000
     this.stallTimer = setTimeout(() => {
       this.stallTimer = undefined
-      if (generation === this.generation && this.socket) this.setState('stalled')
+      if (generation !== this.generation || !this.socket) return
+      this.setState('stalled')
+      this.stallTimer = setTimeout(() => {
+        this.stallTimer = undefined
+        if (generation !== this.generation || !this.socket) return
+        this.socketError = `no data from the agent for ${formatSeconds(3 * after)}; reconnecting`
+        this.socket.destroy()
+      }, 2 * after)
     }, after)
   }
 
@@ -264,6 +279,10 @@ export class AgentConnection {
   toString(): string {
     return `${this.id} (${formatAgentSource(this.source)})`
   }
+}
+
+function formatSeconds(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`
 }
 
 function messageOf(error: unknown): string {

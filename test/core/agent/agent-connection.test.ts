@@ -137,6 +137,19 @@ describe('AgentConnection stall and decode errors', () => {
     expect(server.bytesFromClients).toBe(0)
   })
 
+  it('drops a socket that stays silent long after the stall, and reconnects', async () => {
+    const firstRecordEnd = fixtureBytes.indexOf('\n', fixtureBytes.indexOf('\n') + 1) + 1
+    server = await startLoopbackServer('tcp', (socket) => socket.write(fixtureBytes.subarray(0, firstRecordEnd)))
+    connection = new AgentConnection({ id: 'a1', source: server.source, stallAfterMs: 100, backoff: FAST })
+    const seen = watch(connection)
+    connection.start()
+    await until(() => server!.connections >= 2, 'a second connection after the silence')
+    const statuses = seen.states.map((s) => s.status)
+    expect(statuses.slice(0, 4)).toEqual(['connecting', 'connected', 'stalled', 'disconnected'])
+    expect(seen.states[3].lastError).toMatch(/no data from the agent/)
+    expect(server.bytesFromClients).toBe(0)
+  })
+
   it('closes the socket on unreadable framing and reconnects with backoff', async () => {
     const garbage = Buffer.alloc(256 * 1024, 'not a netify agent\n')
     server = await startLoopbackServer('tcp', (socket) => socket.write(garbage))
