@@ -7,6 +7,7 @@ import { app, ipcMain, Menu, nativeImage, nativeTheme, Notification, session, Tr
 import { join } from 'node:path'
 import { createAppCore } from '../core/app/app-core'
 import type { AppCore } from '../core/app/app-core-types'
+import { defaultDataDir } from '../core/app/data-dir'
 import { resourcesDir } from '../core/resources-path'
 import { createQuitCoordinator, decideWindowClose, type CloseDecision } from './app-lifecycle'
 import { hardenSession, hardenWebContents } from './electron-hardening'
@@ -95,7 +96,7 @@ function startNotifications(core: AppCore, { host, link }: WindowSide, iconPath:
 
 async function start(): Promise<void> {
   const resources = resourcesDir()
-  const core = createAppCore({ dataDir: app.getPath('userData'), resourcesDir: resources, log })
+  const core = createAppCore({ dataDir: defaultDataDir(), resourcesDir: resources, log })
   const quit = createQuitCoordinator({ stop: () => core.stop(), quit: () => app.quit(), timers, log })
   app.on('before-quit', (event) => quit.onBeforeQuit(event))
   let tray: TrayController | undefined
