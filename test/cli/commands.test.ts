@@ -1,24 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startReplayAgent, type ReplayAgent } from '../../src-main/core/replay/replay-agent'
 import { fixturePath, plainRecords } from '../core/summary/plain-records'
 import { expectOneLine, finish, firstLine, runCli, startCli } from './cli-process'
+import { tempDir } from '../temp-dirs'
 
 let agent: ReplayAgent | undefined
-const dirs: string[] = []
 afterEach(async () => {
   await agent?.close()
   agent = undefined
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
-
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'nm-cli-'))
-  dirs.push(d)
-  return d
-}
 
 const HTTP = 'netifyd-4.4/02-http.raw'
 

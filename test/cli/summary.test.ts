@@ -1,25 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs'
+import { writeFileSync, readFileSync } from 'node:fs'
 import net from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startReplayAgent, type ReplayAgent } from '../../src-main/core/replay/replay-agent'
 import { fixturePath, plainRecords, plainSummary, RECORDINGS } from '../core/summary/plain-records'
 import { expectOneLine, runCli } from './cli-process'
+import { tempDir } from '../temp-dirs'
 
 let agent: ReplayAgent | undefined
-const dirs: string[] = []
 afterEach(async () => {
   await agent?.close()
   agent = undefined
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
-
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'nm-cli-'))
-  dirs.push(d)
-  return d
-}
 
 const riskLines = readFileSync(fixturePath('../../resources/risks.txt'), 'utf8').split('\n')
 

@@ -3,24 +3,13 @@
  * axe-core over each of this engineer's views as the shell renders them. happy-dom has no
  * layout, so rules that need one (colour contrast, target size) run in the Chromium suite.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import axe from 'axe-core'
-import { mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia } from 'pinia'
-import App from '../../src-renderer/src/App.vue'
-import { setBridge } from '../../src-renderer/src/bridge'
-import { startRenderer } from '../../src-renderer/src/app-runtime'
+import { useAppShell } from './app-shell-mount'
 import { createFakeBridge } from './fake-bridge'
-import { settle } from './mount-helpers'
 import { makeAgent, makeApplication, makeDevice, makeFlow, makeProfile, makeSnapshot } from './view-factories'
 
-let stop: (() => void) | undefined
-let wrapper: VueWrapper | undefined
-afterEach(() => {
-  stop?.()
-  wrapper?.unmount()
-  window.location.hash = ''
-})
+const startApp = useAppShell()
 
 const MAC = 'aa:bb:cc:00:00:01'
 const snapshot = makeSnapshot({
@@ -36,12 +25,7 @@ describe('accessibility', () => {
     '%s has no axe violations',
     async (hash) => {
       window.location.hash = hash
-      const pinia = createPinia()
-      const bridge = createFakeBridge({ snapshot })
-      setBridge(bridge)
-      wrapper = mount(App, { global: { plugins: [pinia], stubs: { ChartPanel: true } }, attachTo: document.body })
-      stop = startRenderer(pinia, bridge)
-      await settle()
+      await startApp(createFakeBridge({ snapshot }))
       const result = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false }, 'target-size': { enabled: false } } })
       expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([])
     },

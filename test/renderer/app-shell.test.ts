@@ -1,30 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest'
-import { mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia } from 'pinia'
-import App from '../../src-renderer/src/App.vue'
-import { setBridge } from '../../src-renderer/src/bridge'
-import { startRenderer } from '../../src-renderer/src/app-runtime'
-import { createFakeBridge, type FakeBridge } from './fake-bridge'
+import { describe, expect, it } from 'vitest'
+import { useAppShell } from './app-shell-mount'
+import { createFakeBridge } from './fake-bridge'
 import { settle } from './mount-helpers'
 import { makeAgent, makeAlert, makeDevice, makeSettings, makeSnapshot, T0 } from './view-factories'
 
-let stop: (() => void) | undefined
-let wrapper: VueWrapper | undefined
-afterEach(() => {
-  stop?.()
-  wrapper?.unmount()
-  window.location.hash = ''
-})
-
-async function startApp(bridge: FakeBridge): Promise<VueWrapper> {
-  const pinia = createPinia()
-  setBridge(bridge)
-  wrapper = mount(App, { global: { plugins: [pinia], stubs: { ChartPanel: true } }, attachTo: document.body })
-  stop = startRenderer(pinia, bridge)
-  await settle()
-  return wrapper
-}
+const startApp = useAppShell()
 
 async function goTo(hash: string): Promise<void> {
   window.location.hash = hash

@@ -4,19 +4,12 @@
 import type {
   AgentView, AlertView, ApplicationView, DeviceView, FlowRow, ProfileView, SettingsView, Snapshot,
 } from '@contract/views'
+import { sampleSettings } from '../contract/sample-views'
 
 export const T0 = Date.UTC(2025, 0, 15, 12, 0, 0)
 
 export function makeSettings(over: Partial<SettingsView> = {}): SettingsView {
-  return {
-    theme: 'system',
-    closeToTray: true,
-    retentionDays: 30,
-    flowTableCap: 50_000,
-    learningHours: 24,
-    notifications: { minSeverity: 'medium', ratePerMinute: 6, disabledKinds: [] },
-    ...over,
-  }
+  return { ...sampleSettings(), ...over }
 }
 
 export function makeDevice(mac: string, over: Partial<DeviceView> = {}): DeviceView {

@@ -23,21 +23,13 @@ export interface DeviceApp {
   lastSeen: number
 }
 
-export interface DeviceEntry {
-  mac: string
-  vendor?: string
-  localAdmin: boolean
-  ips: string[]
+/** The figures a `DeviceView` shows as they are, plus the sets and rings they are computed from. */
+export interface DeviceEntry extends Pick<DeviceView,
+  'mac' | 'vendor' | 'localAdmin' | 'ips' | 'firstSeen' | 'lastSeen' | 'bytesSent' | 'bytesReceived' | 'rateOut' | 'rateIn' | 'activeFlows'
+> {
   agents: Set<string>
-  firstSeen: number
-  lastSeen: number
-  bytesSent: number
-  bytesReceived: number
-  rateOut: number
-  rateIn: number
   /** Model time of the last bytes credited. */
   lastCreditAt: number
-  activeFlows: number
   apps: Map<string, DeviceApp>
   risks: Set<number>
   recent: BucketRing

@@ -7,6 +7,7 @@
  * simply fills every third bucket, and rates are taken over the agent's update interval (see
  * rate-clock.ts) so they do not saw-tooth.
  */
+import type { ApplicationView } from '../../contract/views'
 import { BucketRing } from './bucket-ring'
 import { ringRate, type RateClock } from './rate-clock'
 
@@ -29,15 +30,8 @@ export interface UsageEntry {
   devices: Map<string, number>
 }
 
-export interface UsageFigures {
-  id: number
-  name: string
-  rate: number
-  bytes: number
-  /** Flows seen under this key within the live window (open or closed since). */
-  flows: number
-  devices: number
-}
+/** An `ApplicationView` without its sparkline (`flows` counts flows seen within the live window, open or closed since). */
+export type UsageFigures = Omit<ApplicationView, 'spark'>
 
 export class UsageTable {
   private readonly entries = new Map<number, UsageEntry>()

@@ -7,22 +7,14 @@
  * times between two batches is projected once, and a key that is gone is sent as a removal.
  */
 import type {
-  AgentView, AlertView, AppSeriesView, ApplicationView, DeviceView, FlowRow, ProfileView,
-  SettingsView, Snapshot, ThroughputPoint,
+  AgentView, AlertView, AppSeriesView, ApplicationView, DeviceView, FlowRow, Snapshot, ThroughputPoint,
 } from '../../contract/views'
 
 /** A snapshot before the publisher gives it the client's sequence number. */
 export type SnapshotBody = Omit<Snapshot, 'seq'>
 
 /** Profiles, settings and the other small, rarely changing parts of the view. */
-export interface SettingsState {
-  demo: boolean
-  activeProfileId?: string
-  profiles: ProfileView[]
-  settings: SettingsView
-  notificationsPausedUntil?: number
-  notices?: string[]
-}
+export type SettingsState = Pick<Snapshot, 'demo' | 'activeProfileId' | 'profiles' | 'settings' | 'notificationsPausedUntil' | 'notices'>
 
 /**
  * What changed since the previous drain. Keyed sections list keys that were added, updated or

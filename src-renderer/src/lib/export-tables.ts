@@ -1,6 +1,6 @@
 /**
- * Column sets for exporting flows, devices and alerts. The Flows and Alerts views export their
- * current filtered rows with these; the Devices view can reuse `devicesToCsv`.
+ * Column sets for exporting flows, devices and alerts. The Flows, Alerts and Devices views hand
+ * their current rows and one of these to `downloadRows`; the `*ToCsv` shorthands encode a table.
  */
 import type { AlertView, DeviceView, FlowRow } from '@contract/views'
 import { isoTime, toCsv, type CsvColumn } from './export-format'

@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { afterEach } from 'vitest'
 import type { RequestName, RequestPayload, ResponseTypes } from '../../../src-main/contract/contract'
 import type { Snapshot } from '../../../src-main/contract/views'
 import { createRequestDispatcher } from '../../../src-main/core/bridge'
@@ -129,6 +130,17 @@ export class ReplayAgents {
   async closeAll(): Promise<void> {
     await Promise.all(this.started.splice(0).map((a) => a.close()))
   }
+}
+
+/**
+ * Stops the test's core and then its replay agents after every test, so a failing test leaves no
+ * connection or timer behind. `core` is read at that moment: tests assign it as they start one.
+ */
+export function stopAfterEach(core: () => TestCore | undefined, agents?: ReplayAgents): void {
+  afterEach(async () => {
+    await core()?.stop()
+    await agents?.closeAll()
+  })
 }
 
 export type RawRecord = Record<string, any>

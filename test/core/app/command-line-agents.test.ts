@@ -1,18 +1,14 @@
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
-  agentOf, applicationNames, countByType, flowDigests, legacyRecords, localMacs, mentionedDigests, ReplayAgents, riskIds, startTestCore, tempDir,
-  waitForRecords, type TestCore,
+  agentOf, applicationNames, countByType, flowDigests, legacyRecords, localMacs, mentionedDigests, ReplayAgents, riskIds, startTestCore,
+  stopAfterEach, tempDir, waitForRecords, type TestCore,
 } from './app-test-helpers'
 
 const agents = new ReplayAgents()
 let running: TestCore | undefined
 
-afterEach(async () => {
-  await running?.stop()
-  running = undefined
-  await agents.closeAll()
-})
+stopAfterEach(() => running, agents)
 
 describe('command-line agents (web --agent)', () => {
   it.each(['netifyd-4.4/07-risks-ssh-smtp.raw', 'netifyd-4.4/01-tls-https.raw', 'netifyd-5.0/legacy.bin'])(

@@ -1,12 +1,9 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
-import { dbPath, startTestCore, tempDir, type TestCore } from './app-test-helpers'
+import { describe, expect, it } from 'vitest'
+import { dbPath, startTestCore, stopAfterEach, tempDir, type TestCore } from './app-test-helpers'
 
 let running: TestCore | undefined
-afterEach(async () => {
-  await running?.stop()
-  running = undefined
-})
+stopAfterEach(() => running)
 
 describe('messages about the app’s own files reach the UI', () => {
   it('a corrupt database is moved aside, the UI is told where, and a fresh one works', async () => {

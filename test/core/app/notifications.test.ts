@@ -1,9 +1,9 @@
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AlertView, Severity } from '../../../src-main/contract/views'
 import type { TrayStatus } from '../../../src-main/core/app/app-core-types'
 import {
-  legacyRecords, ReplayAgents, startTestCore, tempDir, waitForPassEnd, waitForRecords, type TestCore,
+  legacyRecords, ReplayAgents, startTestCore, stopAfterEach, tempDir, waitForPassEnd, waitForRecords, type TestCore,
 } from './app-test-helpers'
 
 const RISKS = 'netifyd-4.4/07-risks-ssh-smtp.raw'
@@ -12,11 +12,7 @@ const RANK: Record<Severity, number> = { info: 0, low: 1, medium: 2, high: 3, cr
 const agents = new ReplayAgents()
 let running: TestCore | undefined
 
-afterEach(async () => {
-  await running?.stop()
-  running = undefined
-  await agents.closeAll()
-})
+stopAfterEach(() => running, agents)
 
 /** A core that has received one full pass of the risky recording (then stopped reading). */
 async function afterRiskyPass(configure?: (t: TestCore) => Promise<void>): Promise<TestCore> {

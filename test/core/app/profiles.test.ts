@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ProfileView } from '../../../src-main/contract/views'
 import type { ReplayAgent } from '../../../src-main/core/replay/replay-agent'
-import { agentOf, ReplayAgents, RequestFailed, startTestCore, waitFor, type TestCore } from './app-test-helpers'
+import { agentOf, ReplayAgents, RequestFailed, startTestCore, stopAfterEach, waitFor, type TestCore } from './app-test-helpers'
 
 const agents = new ReplayAgents()
 let running: TestCore | undefined
 
-afterEach(async () => {
-  await running?.stop()
-  running = undefined
-  await agents.closeAll()
-})
+stopAfterEach(() => running, agents)
 
 /** A replay agent that keeps its clients connected (looping at real speed). */
 function liveAgent(fixture = 'netifyd-4.4/02-http.raw'): Promise<ReplayAgent> {

@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createAppCore } from '../../../src-main/core/app/app-core'
 import { openStorage } from '../../../src-main/core/storage'
 import {
-  agentOf, countByType, dbPath, FIXTURES, legacyRecords, localMacs, mentionedDigests, ReplayAgents, RESOURCES, startTestCore, tempDir,
-  waitFor, waitForRecords, type TestCore,
+  agentOf, countByType, dbPath, FIXTURES, legacyRecords, localMacs, mentionedDigests, ReplayAgents, RESOURCES, startTestCore,
+  stopAfterEach, tempDir, waitFor, waitForRecords, type TestCore,
 } from './app-test-helpers'
 
 const HTTP = 'netifyd-4.4/02-http.raw'
@@ -13,11 +13,7 @@ const DNS = 'netifyd-4.4/03-dns.raw'
 const agents = new ReplayAgents()
 let running: TestCore | undefined
 
-afterEach(async () => {
-  await running?.stop()
-  running = undefined
-  await agents.closeAll()
-})
+stopAfterEach(() => running, agents)
 
 /** A copy of a legacy recording with `garbage` between two frames; returns the file and the garbage's offset. */
 function withGarbage(fixture: string, afterFrame: number, garbage: string): { file: string; offset: number } {

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { AgentView, ConnectionStateView } from '../../../src-main/contract/views'
 import type { TrayStatus } from '../../../src-main/core/app/app-core-types'
 import { deriveTrayStatus, sameTrayShape, type TrayInputs } from '../../../src-main/core/app/tray-status'
-import { ReplayAgents, startTestCore, waitFor, type TestCore } from './app-test-helpers'
+import { ReplayAgents, startTestCore, stopAfterEach, waitFor, type TestCore } from './app-test-helpers'
 
 function agent(id: string, connection: Partial<ConnectionStateView>): AgentView {
   return {
@@ -58,11 +58,7 @@ describe('tray status of the live core', () => {
   const agents = new ReplayAgents()
   let running: TestCore | undefined
 
-  afterEach(async () => {
-    await running?.stop()
-    running = undefined
-    await agents.closeAll()
-  })
+  stopAfterEach(() => running, agents)
 
   it('goes down when an agent\'s replay agent closes, and tells its listeners', async () => {
     const a = await agents.start('netifyd-4.4/02-http.raw', { loop: true, speed: 1 })

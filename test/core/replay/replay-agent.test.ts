@@ -1,30 +1,22 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { spawn } from 'node:child_process'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startReplayAgent, type ReplayAgent } from '../../../src-main/core/replay/replay-agent'
 import { createFrameDecoder } from '../../../src-main/core/decode/frame-decoder'
 import { fixturePath, plainRecords } from '../summary/plain-records'
 import { readAll, readBytes, readTimedRecords } from './replay-client'
+import { tempDir } from '../../temp-dirs'
 
 const HTTP = fixturePath('netifyd-4.4/02-http.raw')
 const STREAM = fixturePath('netifyd-5.0/stream.bin')
 const PRETTY = fixturePath('netifyd-5.0/pretty/legacy.bin')
 
 let agent: ReplayAgent | undefined
-const dirs: string[] = []
 afterEach(async () => {
   await agent?.close()
   agent = undefined
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
 })
-
-function tempDir(): string {
-  const d = mkdtempSync(join(tmpdir(), 'nm-replay-'))
-  dirs.push(d)
-  return d
-}
 
 /** Split a legacy stream by plain parsing, checking every header's N against the body's byte length. */
 function legacyRecords(bytes: Buffer): Array<{ header: string; body: string; record: Record<string, any> }> {

@@ -1,16 +1,10 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import type { AlertView, ProfileView, SettingsView } from '../../../src-main/contract/views'
 import { DEFAULT_SETTINGS } from '../../../src-main/core/storage/default-settings'
 import { StorageInputError } from '../../../src-main/core/storage/validation'
-import { open, T0, tempDir, type TempDir } from './storage-test-helpers'
+import { open, T0, useTempDatabase } from './storage-test-helpers'
 
-let tmp: TempDir
-let path: string
-beforeEach(() => {
-  tmp = tempDir()
-  path = tmp.file('netify-monitor.db')
-})
-afterEach(() => tmp.cleanup())
+const temp = useTempDatabase()
 
 const home: ProfileView = {
   id: 'home',
@@ -24,12 +18,12 @@ const office: ProfileView = { id: 'office', name: 'Office', agents: [{ label: 'g
 
 describe('profiles', () => {
   test('survive a restart in order, with the active choice', () => {
-    const s = open(path)
+    const s = open(temp.path)
     s.profiles.save(home)
     s.profiles.save(office)
     s.profiles.setActive('office')
     s.close()
-    const again = open(path)
+    const again = open(temp.path)
     expect(again.profiles.list()).toEqual([home, office])
     expect(again.profiles.getActive()).toBe('office')
     expect(again.notices).toEqual([])
@@ -37,7 +31,7 @@ describe('profiles', () => {
   })
 
   test('saving an existing id replaces it in place; delete clears the active choice', () => {
-    const s = open(path)
+    const s = open(temp.path)
     s.profiles.save(home)
     s.profiles.save(office)
     s.profiles.save({ ...home, name: 'Home (renamed)' })
@@ -51,7 +45,7 @@ describe('profiles', () => {
   })
 
   test('duplicate makes a copy with a new id and name, twice without collision', () => {
-    const s = open(path)
+    const s = open(temp.path)
     s.profiles.save(home)
     const first = s.profiles.duplicate('home')
     const second = s.profiles.duplicate('home')
@@ -63,7 +57,7 @@ describe('profiles', () => {
   })
 
   test('an invalid profile is refused with the bad field named, and nothing changes', () => {
-    const s = open(path)
+    const s = open(temp.path)
     s.profiles.save(home)
     const bad = { ...home, agents: [{ label: 'x', source: 'http://example.com', enabled: true }] }
     expect(() => s.profiles.save(bad)).toThrow(StorageInputError)
@@ -76,7 +70,7 @@ describe('profiles', () => {
 
 describe('aliases and mute rules', () => {
   test('aliases are keyed by lowercase MAC, blank removes, and survive a restart', () => {
-    const s = open(path)
+    const s = open(temp.path)
     s.aliases.set('AA:BB:CC:00:11:22', '  Living room TV ')
     s.aliases.set('aa:bb:cc:00:11:33', 'Laptop')
     s.aliases.set('aa:bb:cc:00:11:33', 'Work laptop')
@@ -84,7 +78,7 @@ describe('aliases and mute rules', () => {
     s.aliases.set('02:00:00:00:00:01', '   ')
     expect(() => s.aliases.set('not-a-mac', 'x')).toThrow(/not a MAC address/)
     s.close()
-    const again = open(path)
+    const again = open(temp.path)
     expect(again.aliases.list()).toEqual([
       { mac: 'aa:bb:cc:00:11:22', alias: 'Living room TV' },
       { mac: 'aa:bb:cc:00:11:33', alias: 'Work laptop' },
@@ -94,13 +88,13 @@ describe('aliases and mute rules', () => {
   })
 
   test('mute rules round-trip, the same rule twice is stored once, remove works', () => {
-    const s = open(path)
+    const s = open(temp.path)
     const a = s.muteRules.add({ device: 'AA:BB:CC:00:11:22', riskId: 12 })
     const b = s.muteRules.add({ application: 'netify.bittorrent' })
     expect(s.muteRules.add({ riskId: 12, device: 'aa:bb:cc:00:11:22' })).toBe(a)
     expect(() => s.muteRules.add({})).toThrow(/at least one of device, application, riskId, host/)
     s.close()
-    const again = open(path)
+    const again = open(temp.path)
     expect(again.muteRules.list()).toEqual([
       { id: a, rule: { device: 'aa:bb:cc:00:11:22', riskId: 12 }, created: T0 },
       { id: b, rule: { application: 'netify.bittorrent' }, created: T0 },
@@ -113,7 +107,7 @@ describe('aliases and mute rules', () => {
 
 describe('settings', () => {
   test('a first run gets the documented defaults', () => {
-    const s = open(path)
+    const s = open(temp.path)
     expect(s.settings.get()).toEqual({
       theme: 'system', closeToTray: true, retentionDays: 30, flowTableCap: 100000, learningHours: 24,
       notifications: { minSeverity: 'medium', ratePerMinute: 5, disabledKinds: [] },
@@ -122,7 +116,7 @@ describe('settings', () => {
   })
 
   test('updates survive a restart; an invalid update names the field and keeps the old value', () => {
-    const s = open(path)
+    const s = open(temp.path)
     const next: SettingsView = {
       ...DEFAULT_SETTINGS, theme: 'dark', retentionDays: 7, trafficThresholdBytes: 1_000_000,
       notifications: { minSeverity: 'high', ratePerMinute: 2, disabledKinds: ['new_device'], quietHours: { start: '22:00', end: '07:00' } },
@@ -130,7 +124,7 @@ describe('settings', () => {
     s.settings.update(next)
     expect(() => s.settings.update({ ...next, retentionDays: 0 })).toThrow(/retentionDays/)
     s.close()
-    const again = open(path)
+    const again = open(temp.path)
     expect(again.settings.get()).toEqual(next)
     again.close()
   })
@@ -149,22 +143,22 @@ describe('alerts', () => {
   }
 
   test('every field round-trips (absent optional fields stay absent), newest first', () => {
-    const s = open(path)
+    const s = open(temp.path)
     s.alerts.upsert([down, risk])
     s.close()
-    const again = open(path)
+    const again = open(temp.path)
     expect(again.alerts.list()).toEqual([risk, down])
     again.close()
   })
 
   test('upsert by id replaces; state changes persist, snooze keeps its end time', () => {
-    const s = open(path)
+    const s = open(temp.path)
     s.alerts.upsert([risk, down])
     s.alerts.upsert([{ ...risk, count: 4, lastSeen: T0 + 1000 }])
     expect(s.alerts.setState([risk.id, 'unknown-id'], 'snoozed', T0 + 3_600_000)).toBe(1)
     expect(s.alerts.setState([down.id], 'acknowledged', T0 + 99)).toBe(1)
     s.close()
-    const again = open(path)
+    const again = open(temp.path)
     const [r, d] = again.alerts.list()
     expect(r).toMatchObject({ id: risk.id, count: 4, lastSeen: T0 + 1000, state: 'snoozed', snoozedUntil: T0 + 3_600_000 })
     expect(d.state).toBe('acknowledged')

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { afterEach, beforeEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { batchRows, MINUTE, T0 } from './crash-writer-child'
-import { open, rawQuery, tempDir, type TempDir } from './storage-test-helpers'
+import { open, rawQuery, useTempDatabase } from './storage-test-helpers'
 
 const CHILD = fileURLToPath(new URL('./crash-writer-child.ts', import.meta.url))
 const REPO = fileURLToPath(new URL('../../../', import.meta.url))
@@ -11,13 +11,7 @@ const ROWS = 1500
 /** Each case starts a child from source (tsx): seconds apiece on a busy machine. */
 const SLOW = { timeout: 60_000 }
 
-let tmp: TempDir
-let path: string
-beforeEach(() => {
-  tmp = tempDir()
-  path = tmp.file('netify-monitor.db')
-})
-afterEach(() => tmp.cleanup())
+const temp = useTempDatabase()
 
 interface Killed {
   pid: number
@@ -52,17 +46,17 @@ function committedBatches(lines: string[]): number[] {
 
 /** Reopens through the app's path (which removes the dead child's lock); a failed integrity check would add a notice. */
 function expectCleanReopen(pid: number): ReturnType<typeof open> {
-  const s = open(path)
+  const s = open(temp.path)
   expect(s.persistent).toBe(true)
   expect(s.notices).toEqual([`Removed a stale lock on netify-monitor.db left by a program that ended without closing it (process ${pid})`])
   return s
 }
 
 test.each([3, 8])('kill -9 while committing batches: the file is intact and every reported batch is there (after %i)', SLOW, async (after) => {
-  const killed = await runAndKill(['batches', path, String(ROWS)], (lines) => committedBatches(lines).length >= after)
+  const killed = await runAndKill(['batches', temp.path, String(ROWS)], (lines) => committedBatches(lines).length >= after)
   const reported = committedBatches(killed.lines)
   expect(reported.length).toBeGreaterThanOrEqual(after)
-  expect(existsSync(`${path}.lock`)).toBe(true)
+  expect(existsSync(`${temp.path}.lock`)).toBe(true)
 
   const s = expectCleanReopen(killed.pid)
   const last = reported[reported.length - 1]
@@ -81,12 +75,12 @@ test.each([3, 8])('kill -9 while committing batches: the file is intact and ever
   const alerts = new Set(s.alerts.list().map((a) => a.id))
   for (const b of reported) expect(alerts.has(`batch-${b}`)).toBe(true)
   s.close()
-  expect(existsSync(`${path}.lock`)).toBe(false)
-  expect(rawQuery(path, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }])
+  expect(existsSync(`${temp.path}.lock`)).toBe(false)
+  expect(rawQuery(temp.path, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }])
 })
 
 test('kill -9 in the middle of a transaction that spilled to disk: committed rows stay, uncommitted vanish', SLOW, async () => {
-  const killed = await runAndKill(['open-transaction', path, String(ROWS)], (lines) => lines.includes('mid-transaction'))
+  const killed = await runAndKill(['open-transaction', temp.path, String(ROWS)], (lines) => lines.includes('mid-transaction'))
   expect(killed.lines).toContain('committed 1')
   const s = expectCleanReopen(killed.pid)
   const stored = s.usage.query({ from: T0, to: T0 + 10 * MINUTE })
@@ -95,5 +89,5 @@ test('kill -9 in the middle of a transaction that spilled to disk: committed row
   expect(stored.filter((r) => r.t === T0)).toHaveLength(ROWS)
   expect(stored.filter((r) => r.t === T0 + 2 * MINUTE)).toHaveLength(0)
   s.close()
-  expect(rawQuery(path, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }])
+  expect(rawQuery(temp.path, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }])
 })

@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { ProfileView } from '../../../src-main/contract/views'
-import { open, tempDir, type TempDir } from './storage-test-helpers'
+import { open, useTempDatabase } from './storage-test-helpers'
 
-let tmp: TempDir
-let path: string
-beforeEach(() => {
-  tmp = tempDir()
-  path = tmp.file('netify-monitor.db')
-})
-afterEach(() => tmp.cleanup())
+const temp = useTempDatabase()
 
 const lab: ProfileView = {
   id: 'lab',
@@ -17,21 +11,21 @@ const lab: ProfileView = {
 }
 
 test('an exported profile imports into a fresh database unchanged', () => {
-  const a = open(tmp.file('a.db'))
+  const a = open(temp.file('a.db'))
   a.profiles.save(lab)
   const exported = a.profiles.exportJson('lab')
   a.close()
   expect(exported.fileName).toBe('lab-test-rig-2.netify-profile.json')
   expect(JSON.parse(exported.json)).toEqual(lab)
 
-  const b = open(tmp.file('b.db'))
+  const b = open(temp.file('b.db'))
   expect(b.profiles.importJson(exported.json)).toEqual([lab])
   expect(b.profiles.list()).toEqual([lab])
   b.close()
 })
 
 test('arrays and {profiles: [...]} import; a taken id gets a new one; an identical profile is not duplicated', () => {
-  const s = open(path)
+  const s = open(temp.path)
   s.profiles.save(lab)
   const changed = { ...lab, name: 'Lab (other machine)' }
   const other = { id: 'cafe', name: 'Cafe', agents: [] }
@@ -44,7 +38,7 @@ test('arrays and {profiles: [...]} import; a taken id gets a new one; an identic
 })
 
 test('invalid imports name the problem and change nothing', () => {
-  const s = open(path)
+  const s = open(temp.path)
   s.profiles.save(lab)
   const good = { id: 'ok', name: 'Fine', agents: [] }
   const badSource = { id: 'bad', name: 'Bad', agents: [{ label: 'a', source: 'ftp://nope', enabled: true }] }
@@ -63,13 +57,13 @@ test('invalid imports name the problem and change nothing', () => {
   expect(() => s.profiles.importJson(JSON.stringify({ profiles: [good, badSource] }))).toThrow(/nothing was imported/)
   expect(s.profiles.list()).toEqual([lab])
   s.close()
-  const again = open(path)
+  const again = open(temp.path)
   expect(again.profiles.list()).toEqual([lab])
   again.close()
 })
 
 test('exporting an unknown profile is a clear error', () => {
-  const s = open(path)
+  const s = open(temp.path)
   expect(() => s.profiles.exportJson('ghost')).toThrow(/No profile with id "ghost"/)
   s.close()
 })

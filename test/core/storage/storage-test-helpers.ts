@@ -6,21 +6,39 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sqlite3 from 'node-sqlite3-wasm'
+import { afterEach, beforeEach } from 'vitest'
 import { openStorage, type Storage, type StorageOptions } from '../../../src-main/core/storage/storage'
 
 export const T0 = Date.UTC(2025, 0, 15, 12, 0, 0)
 export const MINUTE = 60_000
 export const DAY = 86_400_000
 
-export interface TempDir {
-  dir: string
+/** A fresh folder and database path for every test, removed after it. */
+export interface TempDatabase {
+  readonly dir: string
+  /** The database file inside `dir` (not created until opened). */
+  readonly path: string
   file(name: string): string
-  cleanup(): void
 }
 
-export function tempDir(): TempDir {
-  const dir = mkdtempSync(join(tmpdir(), 'netify-storage-'))
-  return { dir, file: (name) => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+/** Registers the per-test folder hooks, so each test starts with no database file. */
+export function useTempDatabase(): TempDatabase {
+  let current: string | undefined
+  beforeEach(() => {
+    current = mkdtempSync(join(tmpdir(), 'netify-storage-'))
+  })
+  afterEach(() => {
+    if (current) rmSync(current, { recursive: true, force: true })
+  })
+  const dir = (): string => {
+    if (!current) throw new Error('useTempDatabase: the folder exists only while a test runs')
+    return current
+  }
+  return {
+    get dir() { return dir() },
+    get path() { return join(dir(), 'netify-monitor.db') },
+    file: (name) => join(dir(), name),
+  }
 }
 
 /** Opens storage with a fixed clock and collects log lines. */

@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { AlertView, HistoryRow } from '../../../src-main/contract/views'
-import { MINUTE, open, rawQuery, T0, tempDir, type TempDir } from './storage-test-helpers'
+import { MINUTE, open, rawQuery, T0, useTempDatabase } from './storage-test-helpers'
 
-let tmp: TempDir
-let path: string
-beforeEach(() => {
-  tmp = tempDir()
-  path = tmp.file('netify-monitor.db')
-})
-afterEach(() => tmp.cleanup())
+const temp = useTempDatabase()
 
 const devices = ['aa:bb:cc:00:00:01', 'aa:bb:cc:00:00:02', 'aa:bb:cc:00:00:03']
 const apps = ['netify.dns', 'netify.https', 'netify.zoom', 'netify.spotify']
@@ -26,7 +20,7 @@ const alert = (id: string, over: Partial<AlertView> = {}): AlertView => ({
 })
 
 test('queued rows are written only on flush, coalesced, and all of them arrive', () => {
-  const s = open(path, { writer: { maxRows: 100_000, intervalMs: 5000 } })
+  const s = open(temp.path, { writer: { maxRows: 100_000, intervalMs: 5000 } })
   const rows = rollups(100)
   s.writer.addUsage(rows, T0)
   s.writer.addUsage(rows.slice(0, 12), T0 + 1)
@@ -45,7 +39,7 @@ test('queued rows are written only on flush, coalesced, and all of them arrive',
 })
 
 test('a full queue flushes by itself at maxRows', () => {
-  const s = open(path, { writer: { maxRows: 50, intervalMs: 1e9 } })
+  const s = open(temp.path, { writer: { maxRows: 50, intervalMs: 1e9 } })
   const rows = rollups(5)
   s.writer.addUsage(rows.slice(0, 49), T0)
   expect(s.usage.query({ from: T0, to: T0 + 10 * MINUTE })).toHaveLength(0)
@@ -55,7 +49,7 @@ test('a full queue flushes by itself at maxRows', () => {
 })
 
 test('one batch is one transaction: a failing row leaves none of the batch written, and it is retried', () => {
-  const s = open(path, { writer: { maxRows: 100_000 } })
+  const s = open(temp.path, { writer: { maxRows: 100_000 } })
   const rows = rollups(50)
   s.writer.addUsage(rows, T0)
   // An alert the app would never build: title is NOT NULL in the schema.
@@ -72,15 +66,15 @@ test('one batch is one transaction: a failing row leaves none of the batch writt
 })
 
 test('close() flushes what is queued', () => {
-  const s = open(path, { writer: { maxRows: 100_000, intervalMs: 1e9 } })
+  const s = open(temp.path, { writer: { maxRows: 100_000, intervalMs: 1e9 } })
   const rows = rollups(20)
   s.writer.addUsage(rows, T0)
   s.writer.upsertAlerts([alert('x')], T0)
   s.close()
   s.close()
-  const sums = rawQuery(path, 'SELECT COUNT(*) AS n, SUM(bytes_sent) AS sent FROM usage')[0]
+  const sums = rawQuery(temp.path, 'SELECT COUNT(*) AS n, SUM(bytes_sent) AS sent FROM usage')[0]
   expect(sums).toEqual({ n: rows.length, sent: rows.reduce((n, r) => n + r.bytesSent, 0) })
-  expect(rawQuery(path, 'SELECT id FROM alerts')).toEqual([{ id: 'x' }])
+  expect(rawQuery(temp.path, 'SELECT id FROM alerts')).toEqual([{ id: 'x' }])
 })
 
 function storedRows(s: ReturnType<typeof open>): number {

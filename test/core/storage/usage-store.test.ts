@@ -1,14 +1,8 @@
-import { afterEach, beforeEach, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { HistoryRow } from '../../../src-main/contract/views'
-import { DAY, MINUTE, open, rawQuery, T0, tempDir, type TempDir } from './storage-test-helpers'
+import { DAY, MINUTE, open, rawQuery, T0, useTempDatabase } from './storage-test-helpers'
 
-let tmp: TempDir
-let path: string
-beforeEach(() => {
-  tmp = tempDir()
-  path = tmp.file('netify-monitor.db')
-})
-afterEach(() => tmp.cleanup())
+const temp = useTempDatabase()
 
 const TV = 'aa:bb:cc:00:11:22'
 const LAPTOP = 'aa:bb:cc:00:11:33'
@@ -16,10 +10,10 @@ const row = (t: number, device: string, application: string, bytesSent: number, 
   ({ t, device, application, bytesSent, bytesReceived })
 
 test('rows for the same minute, device and application add up, across writes and restarts', () => {
-  const s = open(path)
+  const s = open(temp.path)
   s.usage.add([row(T0, TV, 'netify.netflix', 100, 5000), row(T0 + 59_999, TV, 'netify.netflix', 1, 10)])
   s.close()
-  const again = open(path)
+  const again = open(temp.path)
   again.usage.add([row(T0 + 30_000, TV.toUpperCase(), 'netify.netflix', 10, 100), row(T0, TV, 'netify.dns', 3, 4)])
   expect(again.usage.query({ from: T0, to: T0 + MINUTE })).toEqual([
     row(T0, TV, 'netify.dns', 3, 4),
@@ -29,7 +23,7 @@ test('rows for the same minute, device and application add up, across writes and
 })
 
 test('unusable rows are skipped and counted, the rest is written', () => {
-  const s = open(path)
+  const s = open(temp.path)
   const result = s.usage.add([
     row(T0, TV, 'netify.dns', 1, 1),
     row(T0, 'not-a-mac', 'netify.dns', 1, 1),
@@ -44,7 +38,7 @@ test('unusable rows are skipped and counted, the rest is written', () => {
 })
 
 test('ranges are half-open: a row at `from` is in, a row at `to` is out; device filter applies', () => {
-  const s = open(path)
+  const s = open(temp.path)
   const minutes = [0, 1, 2, 3, 4].map((i) => T0 + i * MINUTE)
   s.usage.add(minutes.flatMap((t, i) => [row(t, TV, 'netify.youtube', i, 10 * i), row(t, LAPTOP, 'netify.zoom', 100 + i, 0)]))
   const q = s.usage.query({ from: minutes[1], to: minutes[3] })
@@ -59,7 +53,7 @@ test('ranges are half-open: a row at `from` is in, a row at `to` is out; device 
 })
 
 test('totals per device × application and per-bucket series sum what was written', () => {
-  const s = open(path)
+  const s = open(temp.path)
   const written: HistoryRow[] = []
   for (let i = 0; i < 30; i++) {
     written.push(row(T0 + i * MINUTE, TV, 'netify.netflix', i, 1000 + i))
@@ -97,7 +91,7 @@ test('totals per device × application and per-bucket series sum what was writte
 })
 
 test('prune keeps exactly the retention period (from settings) and survives a restart', () => {
-  const s = open(path)
+  const s = open(temp.path)
   const now = T0
   s.settings.update({ ...s.settings.get(), retentionDays: 7 })
   s.usage.add([
@@ -111,6 +105,6 @@ test('prune keeps exactly the retention period (from settings) and survives a re
   ])
   expect(s.prune(now)).toEqual({ usage: 1, alerts: 1 })
   s.close()
-  expect(rawQuery(path, 'SELECT application FROM usage ORDER BY t').map((r) => r.application)).toEqual(['edge', 'recent'])
-  expect(rawQuery(path, 'SELECT id FROM alerts').map((r) => r.id)).toEqual(['new'])
+  expect(rawQuery(temp.path, 'SELECT application FROM usage ORDER BY t').map((r) => r.application)).toEqual(['edge', 'recent'])
+  expect(rawQuery(temp.path, 'SELECT id FROM alerts').map((r) => r.id)).toEqual(['new'])
 })
