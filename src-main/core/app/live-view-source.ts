@@ -44,8 +44,8 @@ export function createLiveViewSource(deps: LiveViewSourceDeps): ViewSource {
         applications: [...c.applications, ...c.applicationsRemoved],
         alerts: [...c.alerts, ...c.alertsRemoved],
         throughput: c.throughput,
-        // The app series moves whenever a throughput bucket completes.
-        appSeries: c.throughput.length > 0 || c.applications.size > 0,
+        // The app series is sampled at completed buckets, as the throughput points are.
+        appSeries: c.throughput.length > 0,
         settings,
       }
     },

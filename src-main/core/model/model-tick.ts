@@ -25,7 +25,7 @@ function tickFlows(p: ModelParts, now: number, staleFlowMs: number, clock: RateC
       continue
     }
     const rate = creditRate(e.recent, clock)
-    if (rate.out !== e.rateOut || rate.in !== e.rateIn) {
+    if (visiblyDifferent(rate.out, e.rateOut) || visiblyDifferent(rate.in, e.rateIn)) {
       e.rateOut = rate.out
       e.rateIn = rate.in
       p.changes.flow(key)
@@ -35,6 +35,17 @@ function tickFlows(p: ModelParts, now: number, staleFlowMs: number, clock: RateC
       p.ratedFlows.delete(key)
     }
   }
+}
+
+/**
+ * Rates are shown to three significant digits: a change under 0.5 % is invisible, and re-sending
+ * every flow whose rate moved by a hair would make each 5 s bucket a delta of the whole table.
+ * Starting or stopping (to or from 0) always counts.
+ */
+function visiblyDifferent(next: number, shown: number): boolean {
+  if (next === shown) return false
+  if (next === 0 || shown === 0) return true
+  return Math.abs(next - shown) > 0.005 * Math.max(next, shown)
 }
 
 function tickDevices(p: ModelParts, now: number, clock: RateClock): void {
