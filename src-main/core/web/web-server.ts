@@ -20,7 +20,9 @@ import { serveStatic } from './static-files'
 
 /** Largest request frame: `profile.import` carries up to a million characters of JSON. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024
-const DEFAULT_MAX_BUFFERED_BYTES = 64 * 1024 * 1024
+// A full snapshot at the 100k-flow table cap is ~56 MB of JSON (npm run bench -- publisher), and
+// deltas queue behind it while it drains: leave room for that before calling a client too slow.
+const DEFAULT_MAX_BUFFERED_BYTES = 256 * 1024 * 1024
 
 export interface WebServerOptions {
   core: AppCore
