@@ -8,17 +8,8 @@
  * The tests compare both on every recorded flow and on corrupted copies.
  */
 import type { FlowCounters, FlowMetadata, FlowSsl } from './agent-event'
+import { allNumbers, B, type Bag, compileFields, type Copier, fieldsOf as f, N, S, STRINGS, type Fields } from './field-copier'
 import { isObject } from './known-fields'
-
-const S = 1
-const N = 2
-const B = 3
-const STRINGS = 4
-type Kind = typeof S | typeof N | typeof B | typeof STRINGS
-type Fields = ReadonlyArray<readonly [string, Kind]>
-type Bag = Record<string, unknown>
-
-const f = (kind: Kind, ...names: string[]): Fields => names.map((n) => [n, kind] as const)
 
 const META_SCALARS: Fields = [
   ...f(S, 'digest', 'local_mac', 'other_mac', 'local_ip', 'other_ip', 'other_type', 'detected_protocol_name',
@@ -41,7 +32,6 @@ const SSL_FIELDS: Fields = [
   ...f(STRINGS, 'alpn', 'alpn_server'),
 ]
 const RISK_SCORES: Fields = f(N, 'ndpi_risk_score', 'ndpi_risk_score_client', 'ndpi_risk_score_server')
-const COUNTER_REQUIRED = ['digest', 'local_bytes', 'local_packets', 'other_bytes', 'other_packets']
 const COUNTER_FIELDS: Fields = [
   ...f(S, 'digest'),
   ...f(N, 'last_seen_at', 'local_bytes', 'local_packets', 'other_bytes', 'other_packets', 'total_bytes',
@@ -49,67 +39,12 @@ const COUNTER_FIELDS: Fields = [
 ]
 const TCP_FIELDS: Fields = f(N, 'seq_errors', 'resets', 'retrans')
 
-type Copier = (src: Bag, dst: Bag) => boolean
-
-/** Copy the listed fields of `src` that are present into `dst`; false on a wrong type. */
-function interpretFields(fields: Fields): Copier {
-  return (src, dst) => {
-    for (const [name, kind] of fields) {
-      const v = src[name]
-      if (v === undefined) continue
-      if (kind === S ? typeof v !== 'string' : kind === N ? typeof v !== 'number' : kind === B ? typeof v !== 'boolean' : !allStrings(v)) {
-        return false
-      }
-      dst[name] = v
-    }
-    return true
-  }
-}
-
-const TYPE_TESTS: Record<Kind, string> = {
-  [S]: "typeof v !== 'string'",
-  [N]: "typeof v !== 'number'",
-  [B]: "typeof v !== 'boolean'",
-  [STRINGS]: '!allStrings(v)',
-}
-
-/**
- * The same copier as straight-line code: property names known in advance let V8 cache each
- * lookup, which a loop over names cannot (it is several times faster on this hot path). The
- * names are this file's own constants, never input. Falls back to the loop where generating
- * code is disallowed.
- */
-function compileFields(fields: Fields): Copier {
-  if (!fields.every(([name]) => /^[a-z_][a-z0-9_]*$/.test(name))) return interpretFields(fields)
-  const body = fields
-    .map(([name, kind]) => `v = src.${name}; if (v !== undefined) { if (${TYPE_TESTS[kind]}) return false; dst.${name} = v }`)
-    .join('\n')
-  try {
-    const make = new Function('allStrings', `return function copy(src, dst) { let v\n${body}\nreturn true }`)
-    return make(allStrings) as Copier
-  } catch {
-    return interpretFields(fields)
-  }
-}
-
-function allStrings(v: unknown): boolean {
-  if (!Array.isArray(v)) return false
-  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false
-  return true
-}
-
 const copyMeta = compileFields(META_SCALARS)
 const SIMPLE_SUBS = SIMPLE_SUBS_SPEC.map(([name, fields]) => [name, compileFields(fields)] as const)
 const copySsl = compileFields(SSL_FIELDS)
 const copyRiskScores = compileFields(RISK_SCORES)
 const copyCounters = compileFields(COUNTER_FIELDS)
 const copyTcp = compileFields(TCP_FIELDS)
-
-function allNumbers(v: unknown): boolean {
-  if (!Array.isArray(v)) return false
-  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'number') return false
-  return true
-}
 
 /** A sub-object copied field by field; `null` when it is there but wrong. */
 function sub(src: Bag, copy: Copier): Bag | null {
@@ -171,7 +106,9 @@ function sslOf(raw: unknown): FlowSsl | null {
 /** `FlowCounters` from `flow.*`, or undefined when zod must decide. */
 export function fastFlowCounters(raw: unknown): FlowCounters | undefined {
   if (!isObject(raw)) return undefined
-  for (let i = 0; i < COUNTER_REQUIRED.length; i++) if (raw[COUNTER_REQUIRED[i]] === undefined) return undefined
+  const { digest, local_bytes, local_packets, other_bytes, other_packets } = raw
+  if (digest === undefined || local_bytes === undefined || local_packets === undefined || other_bytes === undefined
+    || other_packets === undefined) return undefined
   const out: Bag = {}
   if (!copyCounters(raw, out)) return undefined
   if (raw.tcp !== undefined) {

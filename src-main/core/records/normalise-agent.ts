@@ -2,8 +2,10 @@
  * Agent-level records as events. 4.x folds interfaces, endpoints (`devices`) and interface
  * counters (`stats`) into its periodic `agent_status`; they are split out here into the same
  * `interfaces`, `endpoints` and `interface_stats` events a 5.x agent sends, after the status.
+ * The hand-written checks of `agent-fast-path.ts` go first; zod decides whatever they do not accept.
  */
 import type { AgentEvent } from './agent-event'
+import { fastEndpoints, fastInterfaceCounters, fastInterfaces, fastInterfaceStats, fastStatusEvents } from './agent-fast-path'
 import {
   definitionsSchema, endpointsSchema, helloSchema, interfaceCountersSchema, interfacesSchema,
   interfaceStatsSchema, statusSchema,
@@ -29,10 +31,12 @@ export const normaliseStatus: Normaliser = (record, type, ctx) => {
   countUnknown(record, STATUS_KEYS, type, ctx.unknownField)
   countUnknownPerName(record.interfaces, INTERFACE_INFO_KEYS, `${type}.interfaces`, ctx.unknownField)
   countUnknownPerName(record.stats, COUNTER_KEYS, `${type}.stats`, ctx.unknownField)
-  const parsed = statusSchema.safeParse(record)
-  if (!parsed.success) return [invalidEvent(type, parsed.error, ctx.offset)]
-  const { interfaces, devices, stats, ...status } = parsed.data
   const offset = ctx.offset
+  const fast = fastStatusEvents(record, offset)
+  if (fast) return fast
+  const parsed = statusSchema.safeParse(record)
+  if (!parsed.success) return [invalidEvent(type, parsed.error, offset)]
+  const { interfaces, devices, stats, ...status } = parsed.data
   const events: AgentEvent[] = [{ kind: 'status', status, offset }]
   if (interfaces) events.push({ kind: 'interfaces', interfaces, offset })
   if (devices) events.push({ kind: 'endpoints', endpoints: devices, offset })
@@ -53,13 +57,18 @@ export const normaliseDefinitions: Normaliser = (record, type, ctx) => {
 export const normaliseInterfaces: Normaliser = (record, type, ctx) => {
   const byName = entriesOf(record, type, ctx, isObject)
   countUnknownPerName(byName, INTERFACE_INFO_KEYS, type, ctx.unknownField)
+  const fast = fastInterfaces(byName)
+  if (fast) return [{ kind: 'interfaces', interfaces: fast, offset: ctx.offset }]
   const parsed = interfacesSchema.safeParse(byName)
   if (!parsed.success) return [invalidEvent(type, parsed.error, ctx.offset)]
   return [{ kind: 'interfaces', interfaces: parsed.data, offset: ctx.offset }]
 }
 
 export const normaliseEndpoints: Normaliser = (record, type, ctx) => {
-  const parsed = endpointsSchema.safeParse(entriesOf(record, type, ctx, Array.isArray))
+  const byMac = entriesOf(record, type, ctx, Array.isArray)
+  const fast = fastEndpoints(byMac)
+  if (fast) return [{ kind: 'endpoints', endpoints: fast, offset: ctx.offset }]
+  const parsed = endpointsSchema.safeParse(byMac)
   if (!parsed.success) return [invalidEvent(type, parsed.error, ctx.offset)]
   return [{ kind: 'endpoints', endpoints: parsed.data, offset: ctx.offset }]
 }
@@ -67,6 +76,8 @@ export const normaliseEndpoints: Normaliser = (record, type, ctx) => {
 export const normaliseInterfaceStats: Normaliser = (record, type, ctx) => {
   const byName = entriesOf(record, type, ctx, isObject)
   countUnknownPerName(byName, COUNTER_KEYS, type, ctx.unknownField)
+  const fast = fastInterfaceStats(byName)
+  if (fast) return [{ kind: 'interface_stats', stats: fast, offset: ctx.offset }]
   const parsed = interfaceStatsSchema.safeParse(byName)
   if (!parsed.success) return [invalidEvent(type, parsed.error, ctx.offset)]
   return [{ kind: 'interface_stats', stats: parsed.data, offset: ctx.offset }]
@@ -74,6 +85,8 @@ export const normaliseInterfaceStats: Normaliser = (record, type, ctx) => {
 
 export const normaliseGlobalStats: Normaliser = (record, type, ctx) => {
   countUnknown(record, GLOBAL_STATS_KEYS, type, ctx.unknownField)
+  const fast = fastInterfaceCounters(record)
+  if (fast) return [{ kind: 'global_stats', counters: fast, offset: ctx.offset }]
   const parsed = interfaceCountersSchema.safeParse(record)
   if (!parsed.success) return [invalidEvent(type, parsed.error, ctx.offset)]
   return [{ kind: 'global_stats', counters: parsed.data, offset: ctx.offset }]
