@@ -10,7 +10,7 @@ import type { AlertRecord, RaisedAlert } from '../alerts/alert-book'
 import type { MuteRule } from '../alerts/mute-rules'
 import { decideNotifications, initialPolicyState, type PolicyState } from '../alerts/notification-policy'
 import { startPublisherLoop, type PublisherLoop } from '../publish'
-import type { SettingsState } from '../publish/view-source'
+import type { SettingsState, ViewSource } from '../publish/view-source'
 import type { AgentEvent } from '../records/agent-event'
 import { openStorage, type Storage } from '../storage'
 import type { Snapshot, SettingsView } from '../../contract/views'
@@ -39,6 +39,8 @@ export class NetifyCore {
   readonly agents: AgentManager
   readonly profiles: ProfileController
   readonly publisher: PublisherLoop
+  /** The model as the UI sees it; the publisher is the only one that drains its changes. */
+  private readonly views: ViewSource
   readonly now: () => number
   private settings: SettingsView
   private pausedUntil?: number
@@ -76,14 +78,15 @@ export class NetifyCore {
     })
     for (const n of this.storage.notices) this.notices.push(n)
     this.restorePersisted()
+    this.views = createLiveViewSource({
+      live: this.live,
+      settingsState: () => this.settingsState(),
+      takeSettingsChanged: () => this.takeSettingsChanged(),
+      alertsChanged: (ids) => this.persistAlerts(ids),
+      now: this.now,
+    })
     this.publisher = startPublisherLoop({
-      source: createLiveViewSource({
-        live: this.live,
-        settingsState: () => this.settingsState(),
-        takeSettingsChanged: () => this.takeSettingsChanged(),
-        alertsChanged: (ids) => this.persistAlerts(ids),
-        now: this.now,
-      }),
+      source: this.views,
       now: this.now,
       onSendError: (e) => this.log(`a UI client failed: ${e instanceof Error ? e.message : String(e)}`),
     })
@@ -111,10 +114,7 @@ export class NetifyCore {
   /** A snapshot for a caller with no client session (sequence 0). */
   snapshot(): Snapshot {
     const at = this.now()
-    return { seq: 0, ...createLiveViewSource({
-      live: this.live, settingsState: () => this.settingsState(), takeSettingsChanged: () => false,
-      alertsChanged: () => undefined, now: this.now,
-    }).snapshot(at) }
+    return { seq: 0, ...this.views.snapshot(at) }
   }
 
   renameDevice(mac: string, alias: string): void {
