@@ -1,5 +1,5 @@
 /**
- * Runs every `bench/*.bench.ts` in turn, each in its own Node process so one benchmark's heap
+ * Runs every `test/bench/*.bench.ts` in turn, each in its own Node process so one benchmark's heap
  * and JIT state cannot colour the next one's figures. Exits non-zero if any of them failed.
  */
 import { spawnSync } from 'node:child_process'

@@ -11,16 +11,16 @@
  * model tick re-rates every flow credited within the rate window, so one delta in five of those
  * carries the flows changed over the last several seconds, not one tick's (their p95 and max).
  * Time is a fake clock, so the model sees 250 ms between ticks however long a tick takes.
- * Run alone with `node --expose-gc --import tsx bench/publisher.bench.ts`.
+ * Run alone with `node --expose-gc --import tsx test/bench/publisher.bench.ts`.
  */
-import { LiveMonitor } from '../src-main/core/alerts/live-monitor'
-import { createLiveViewSource } from '../src-main/core/app/live-view-source'
-import type { PushSender } from '../src-main/core/app/app-core-types'
-import type { PushTypes } from '../src-main/contract/contract'
-import { PublisherHub } from '../src-main/core/publish/publisher-hub'
-import type { SettingsState } from '../src-main/core/publish/view-source'
-import type { AgentEvent } from '../src-main/core/records/agent-event'
-import { defaultSettings } from '../src-main/core/storage/default-settings'
+import { LiveMonitor } from '../../src-main/core/alerts/live-monitor'
+import { createLiveViewSource } from '../../src-main/core/app/live-view-source'
+import type { PushSender } from '../../src-main/core/app/app-core-types'
+import type { PushTypes } from '../../src-main/contract/contract'
+import { PublisherHub } from '../../src-main/core/publish/publisher-hub'
+import type { SettingsState } from '../../src-main/core/publish/view-source'
+import type { AgentEvent } from '../../src-main/core/records/agent-event'
+import { defaultSettings } from '../../src-main/core/storage/default-settings'
 
 const FLOWS = 100_000
 const DEVICES = 2000

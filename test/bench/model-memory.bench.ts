@@ -3,11 +3,11 @@
  * and a `flow_purge` (then again with no purge ever arriving, as when an agent's purges are lost,
  * so only the active cap bounds the table), from 1000 devices over two agents, with the clock advancing 5 ms a flow
  * (about 80 min of model time, so rings roll and minute rollups are taken like storage would).
- * Prints heap before/after and the table sizes; run alone with `npx tsx bench/model-memory.bench.ts`
+ * Prints heap before/after and the table sizes; run alone with `node --expose-gc --import tsx test/bench/model-memory.bench.ts`
  * (add `--expose-gc` through NODE_OPTIONS for settled heap figures).
  */
-import { NetworkModel } from '../src-main/core/model/network-model'
-import type { AgentEvent } from '../src-main/core/records/agent-event'
+import { NetworkModel } from '../../src-main/core/model/network-model'
+import type { AgentEvent } from '../../src-main/core/records/agent-event'
 
 const FLOWS = Number(process.env.BENCH_FLOWS ?? 1_000_000)
 const DEVICES = 1000

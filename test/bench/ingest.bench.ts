@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
-import { createAgentEventDecoder } from '../src-main/core/decode/agent-event-decoder'
+import { createAgentEventDecoder } from '../../src-main/core/decode/agent-event-decoder'
 
-const fixtures = join(__dirname, '..', 'test', 'fixtures')
+const fixtures = join(__dirname, '..', 'fixtures')
 const LEGACY_FILES = [
   'netifyd-4.4/01-tls-https.raw', 'netifyd-4.4/02-http.raw', 'netifyd-4.4/03-dns.raw', 'netifyd-4.4/04-quic.raw',
   'netifyd-4.4/06-bittorrent.raw', 'netifyd-4.4/07-risks-ssh-smtp.raw', 'netifyd-4.4/10-utf8.raw',
