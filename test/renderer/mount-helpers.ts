@@ -3,12 +3,12 @@
  * snapshot through the real sync code, and a fake bridge installed behind `getBridge()`.
  * Charts are stubbed (happy-dom has no canvas); their options are tested as plain objects.
  */
-import { mount, type ComponentMountingOptions } from '@vue/test-utils'
+import { flushPromises, mount, type ComponentMountingOptions } from '@vue/test-utils'
 import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import type { Component } from 'vue'
 import type { Snapshot } from '@contract/views'
 import { setBridge } from '../../src-renderer/src/bridge'
-import { applySnapshot } from '../../src-renderer/src/stores/sync'
+import { applySnapshot, startSync } from '../../src-renderer/src/stores/sync'
 import { storeSyncTargets } from '../../src-renderer/src/stores/sync-targets'
 import { createFakeBridge, type FakeBridge } from './fake-bridge'
 import { makeSnapshot } from './view-factories'
@@ -25,6 +25,20 @@ export function prepareStores(snapshot: Snapshot = makeSnapshot()): Mounted {
   setBridge(bridge)
   applySnapshot(storeSyncTargets(pinia), snapshot)
   return { bridge, pinia }
+}
+
+/**
+ * Like `prepareStores`, but the stores follow the fake bridge live (snapshot request, then the
+ * deltas a test emits) through the real sync module; `stop` ends the subscription.
+ */
+export async function startSyncedStores(snapshot: Snapshot): Promise<Mounted & { stop: () => void }> {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const bridge = createFakeBridge({ snapshot })
+  setBridge(bridge)
+  const stop = startSync(bridge, storeSyncTargets(pinia))
+  await flushPromises()
+  return { bridge, pinia, stop }
 }
 
 export function mountWithStores<C extends Component>(component: C, snapshot?: Snapshot, options: ComponentMountingOptions<C> = {}) {

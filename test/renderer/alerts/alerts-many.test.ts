@@ -5,14 +5,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import type { Pinia } from 'pinia'
 import type { AlertView, Severity } from '@contract/views'
 import AlertsView from '../../../src-renderer/src/views/AlertsView.vue'
 import { useUiStore } from '../../../src-renderer/src/stores/ui'
-import { setBridge } from '../../../src-renderer/src/bridge'
-import { startSync } from '../../../src-renderer/src/stores/sync'
-import { storeSyncTargets } from '../../../src-renderer/src/stores/sync-targets'
-import { createFakeBridge, type FakeBridge } from '../fake-bridge'
+import type { FakeBridge } from '../fake-bridge'
+import { startSyncedStores } from '../mount-helpers'
 import { T0, makeAlert, makeSnapshot } from '../view-factories'
 
 const COUNT = 5_000
@@ -32,12 +30,7 @@ let wrapper: VueWrapper | undefined
 let stopSync: (() => void) | undefined
 
 beforeEach(async () => {
-  pinia = createPinia()
-  setActivePinia(pinia)
-  bridge = createFakeBridge({ snapshot: makeSnapshot({ seq: 1, alerts }) })
-  setBridge(bridge)
-  stopSync = startSync(bridge, storeSyncTargets(pinia))
-  await flushPromises()
+  ;({ pinia, bridge, stop: stopSync } = await startSyncedStores(makeSnapshot({ seq: 1, alerts })))
 })
 afterEach(() => {
   wrapper?.unmount()

@@ -1,16 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia, setActivePinia, type Pinia } from 'pinia'
+import type { Pinia } from 'pinia'
 import type { AlertView } from '@contract/views'
 import AlertsView from '../../../src-renderer/src/views/AlertsView.vue'
 import { useAlertsStore } from '../../../src-renderer/src/stores/alerts'
 import { useDevicesStore } from '../../../src-renderer/src/stores/devices'
 import { useUiStore } from '../../../src-renderer/src/stores/ui'
-import { setBridge } from '../../../src-renderer/src/bridge'
-import { startSync } from '../../../src-renderer/src/stores/sync'
-import { storeSyncTargets } from '../../../src-renderer/src/stores/sync-targets'
-import { createFakeBridge, type FakeBridge } from '../fake-bridge'
+import type { FakeBridge } from '../fake-bridge'
+import { startSyncedStores } from '../mount-helpers'
 import { T0, makeAlert, makeDevice, makeSnapshot } from '../view-factories'
 
 const TV = 'aa:bb:cc:dd:ee:01'
@@ -38,12 +36,7 @@ const row = (w: VueWrapper, id: string) => w.find(`tr[data-alert-id="${id}"]`)
 const shownIds = (w: VueWrapper) => w.findAll('tbody tr').map((r) => r.attributes('data-alert-id'))
 
 beforeEach(async () => {
-  pinia = createPinia()
-  setActivePinia(pinia)
-  bridge = createFakeBridge({ snapshot: makeSnapshot({ seq: 1, alerts, devices: [makeDevice(TV, { alias: 'Living room TV' })] }) })
-  setBridge(bridge)
-  stopSync = startSync(bridge, storeSyncTargets(pinia))
-  await flushPromises()
+  ;({ pinia, bridge, stop: stopSync } = await startSyncedStores(makeSnapshot({ seq: 1, alerts, devices: [makeDevice(TV, { alias: 'Living room TV' })] })))
 })
 afterEach(() => {
   wrapper?.unmount()
